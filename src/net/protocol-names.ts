@@ -1,0 +1,20 @@
+/** IANA names of the IP protocols seen in VPC rules other than tcp, udp, icmp and icmpv6. */
+export const PROTOCOL_NAMES: Readonly<Record<number, string>> = {
+  0: 'hopopt',
+  2: 'igmp',
+  4: 'ipv4',
+  41: 'ipv6',
+  43: 'ipv6-route',
+  44: 'ipv6-frag',
+  47: 'gre',
+  50: 'esp',
+  51: 'ah',
+  59: 'ipv6-nonxt',
+  60: 'ipv6-opts',
+  89: 'ospf',
+  94: 'ipip',
+  103: 'pim',
+  112: 'vrrp',
+  115: 'l2tp',
+  132: 'sctp',
+};
