@@ -94,3 +94,9 @@ export function sameIp(a: IpAddress, b: IpAddress): boolean {
     a.words[3] === b.words[3]
   );
 }
+
+/** A compact map key for an address: equal keys, equal addresses. */
+export function ipKey(address: IpAddress): string {
+  const w = address.words;
+  return address.family === 4 ? `4:${w[3]}` : `6:${w[0]}:${w[1]}:${w[2]}:${w[3]}`;
+}
