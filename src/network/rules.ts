@@ -37,12 +37,12 @@ export function securityGroupRules(
         description,
         field: `${base}.${field}`,
       });
-    permission.IpRanges?.forEach((range, i) =>
-      add({ kind: 'cidr', cidr: cidr(range.CidrIp) }, `IpRanges[${i}]`, range.Description),
-    );
-    permission.Ipv6Ranges?.forEach((range, i) =>
-      add({ kind: 'cidr', cidr: cidr(range.CidrIpv6) }, `Ipv6Ranges[${i}]`, range.Description),
-    );
+    permission.IpRanges?.forEach((range, i) => {
+      add({ kind: 'cidr', cidr: cidr(range.CidrIp) }, `IpRanges[${i}]`, range.Description);
+    });
+    permission.Ipv6Ranges?.forEach((range, i) => {
+      add({ kind: 'cidr', cidr: cidr(range.CidrIpv6) }, `Ipv6Ranges[${i}]`, range.Description);
+    });
     permission.PrefixListIds?.forEach((entry, i) => {
       const resolved = resolver.prefixList(entry.PrefixListId);
       const peer: Peer = { kind: 'prefix-list', prefixListId: entry.PrefixListId, ...resolved };
