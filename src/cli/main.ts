@@ -1,4 +1,43 @@
-/** Entry point of the `vpcreach` command. */
+import { Command } from '@commander-js/extra-typings';
+import { reportFailure } from './errors.js';
+import { registerInspect } from './inspect.js';
+import { registerTrace } from './trace.js';
+
+/** Builds the `vpcreach` program; each command lives in its own file. */
+export function createProgram(): Command {
+  const program = new Command('vpcreach')
+    .description(
+      "why can't this client reach that service inside AWS, and what exactly must change?",
+    )
+    .version('0.1.0')
+    .option('--debug', 'print stack traces of errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  program.configureOutput({ outputError: (text, write) => write(text) });
+  registerInspect(program);
+  registerTrace(program);
+  return program;
+}
+
+/** Runs the CLI: bad input or usage exits 2, with one line and a hint, never a stack trace. */
 export async function main(argv: readonly string[]): Promise<void> {
-  process.stdout.write(`vpcreach ${argv.slice(2).join(' ')}\n`);
+  const program = createProgram();
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (isCommanderExit(error)) {
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    reportFailure(error, argv.includes('--debug'));
+  }
+}
+
+function isCommanderExit(error: unknown): error is { exitCode: number; code: string } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    String((error as { code: unknown }).code).startsWith('commander.')
+  );
 }
