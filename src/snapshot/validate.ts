@@ -157,9 +157,10 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  if (value === undefined && issue.code !== 'custom') return 'is missing';
   switch (issue.code) {
     case 'invalid_type':
-      return value === undefined ? 'is missing' : `must be ${article(issue.expected)}`;
+      return `must be ${article(issue.expected)}`;
     case 'too_small':
       return `is below the minimum ${String(issue.minimum)}`;
     case 'too_big':
