@@ -83,8 +83,16 @@ export function renderSubnets(account: AccountSpec, usedIps: { subnet: string }[
     const id = subnetId(account, subnet.key);
     const used = usedIps.filter((u) => u.subnet === subnet.key).length;
     return {
+      AvailabilityZone: subnet.zone,
       AvailabilityZoneId: subnetZoneId(account, subnet.key),
+      AvailableIpAddressCount: 251 - used,
+      CidrBlock: subnet.cidr,
+      DefaultForAz: false,
+      MapPublicIpOnLaunch: false,
       MapCustomerOwnedIpOnLaunch: false,
+      State: 'available',
+      SubnetId: id,
+      VpcId: vpcId(account),
       OwnerId: account.id,
       AssignIpv6AddressOnCreation: false,
       Ipv6CidrBlockAssociationSet: [],
@@ -97,14 +105,6 @@ export function renderSubnets(account: AccountSpec, usedIps: { subnet: string }[
         EnableResourceNameDnsARecord: false,
         EnableResourceNameDnsAAAARecord: false,
       },
-      SubnetId: id,
-      State: 'available',
-      VpcId: vpcId(account),
-      CidrBlock: subnet.cidr,
-      AvailableIpAddressCount: 251 - used,
-      AvailabilityZone: subnet.zone,
-      DefaultForAz: false,
-      MapPublicIpOnLaunch: false,
     };
   });
   return { Subnets: subnets };
