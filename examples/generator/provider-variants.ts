@@ -78,7 +78,7 @@ export const TARGET_VARIANTS: Variant[] = [
         naclBlock(spec.provider, 'nlb-acl', { direction: 'ingress', path: 'return', rule: '*' }),
       ],
       paths: pathsToTargets(spec, () => 'unreachable'),
-      reasoning: `Every forward hop passes. The target's reply goes to the node IP on the NLB's source port (1024-65535); it leaves the target subnet (rules 100/110) but enters the NLB subnet through no entry but the * deny, so the NLB-port pass-set is empty on every path. ${TARGETS_UNHEALTHY_BUT_ROUTED}`,
+      reasoning: `Every forward hop passes. The target's reply goes to the node IP on the NLB's source port (1024-65535); it leaves the target subnet (target-acl rules 100/110) but nlb-acl has no inbound entry, so the * rule drops it on entry to the NLB subnet: the NLB-port pass-set is empty on every path. ${TARGETS_UNHEALTHY_BUT_ROUTED}`,
     }),
   },
   {

@@ -93,8 +93,17 @@ function table(header: string[], rows: string[][]): string {
 
 function describeBlock(b: BlockedExpectation): string {
   const groups = b.securityGroups === undefined ? '' : ` (${b.securityGroups.join(', ')})`;
-  const rule = b.rule === null ? '—' : String(b.rule);
+  const rule = b.rule === null ? '—' : `\`${b.rule}\``;
   return `${b.kind} \`${b.component}\`${groups}, ${b.direction}, ${b.path}, rule ${rule}, ${b.code}`;
+}
+
+/** How many paths end with each verdict: `2 reachable, 2 unreachable`. */
+function countPaths(example: Example): string {
+  const counts = new Map<string, number>();
+  for (const path of example.outcome.paths) {
+    counts.set(path.verdict, (counts.get(path.verdict) ?? 0) + 1);
+  }
+  return [...counts].map(([verdict, n]) => `${n} ${verdict}`).join(', ');
 }
 
 function variantRows(examples: Example[]): string[][] {
@@ -103,7 +112,7 @@ function variantRows(examples: Example[]): string[][] {
     return [
       `\`${example.directory}\``,
       example.mistake ?? 'None: the network of the guidance.',
-      `**${example.outcome.verdict}**`,
+      `**${example.outcome.verdict}**<br>paths: ${countPaths(example)}`,
       blocked.length === 0 ? '(none)' : blocked.join('<br>'),
     ];
   });
@@ -124,6 +133,8 @@ export function renderReadme(examples: Example[]): string {
     table(['resource', 'ID', 'what'], resourceRows(base.spec)),
     '## Examples and expected trace outcomes',
     table(['snapshot', 'mistake', 'verdict', 'deciding hops'], variantRows(examples)),
+    '## Why each verdict',
+    examples.map((e) => `- **${e.name}**: ${e.outcome.reasoning}`).join('\n'),
     README_NOTES.trim(),
   ];
   return `${sections.join('\n\n')}\n`;
