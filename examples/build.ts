@@ -15,7 +15,7 @@ import { renderNetwork } from './generator/render-network.js';
 /** The directory this file lives in: `examples/`. */
 export const EXAMPLES_DIR = dirname(fileURLToPath(import.meta.url));
 
-/** Directories under `examples/` that the generator owns entirely (it deletes and rewrites them). */
+/** Directories under `examples/` the generator owns: it deletes and rewrites them. */
 export const GENERATED_DIRECTORIES = ['privatelink', 'broken'];
 
 /** Pretty JSON with a 2-space indent and a final newline, as every generated file is written. */

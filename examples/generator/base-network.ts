@@ -1,6 +1,8 @@
 import type { NaclEntrySpec, NetworkSpec, SecurityGroupSpec, ZoneSpec } from './spec.js';
 
+/** The account that owns the client and the interface endpoint. */
 export const CONSUMER_ACCOUNT = '111111111111';
+/** The account that owns the endpoint service, the NLB and the targets. */
 export const PROVIDER_ACCOUNT = '222222222222';
 
 /** TCP as network ACL entries spell it (a protocol number). */
@@ -143,7 +145,7 @@ function providerNacls(): NetworkSpec['provider']['nacls'] {
   ];
 }
 
-/** NLB node addresses, fixed (subnet mappings with a private IPv4 address) so targets can list them. */
+/** NLB node addresses, fixed by subnet mappings so that the targets can list them. */
 export const NODE_IPS = { az1: '10.1.1.57', az2: '10.1.2.201' };
 
 function provider(): NetworkSpec['provider'] {

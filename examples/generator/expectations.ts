@@ -10,6 +10,7 @@ import {
 } from './resolve-ids.js';
 import type { AccountSpec, NetworkSpec } from './spec.js';
 
+/** The three verdicts of a trace, for one path or for the whole question. */
 export type Verdict = 'reachable' | 'partially-reachable' | 'unreachable';
 
 /**
@@ -85,6 +86,7 @@ export function pathsToTargets(
   });
 }
 
+/** A NACL entry (or its `*` rule) stops the packet: AWS's SUBNET_ACL_RESTRICTION. */
 export function naclBlock(
   account: AccountSpec,
   naclKey: string,

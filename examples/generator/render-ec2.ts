@@ -18,6 +18,7 @@ import type {
 /** A JSON object as an AWS response holds it. */
 export type Json = Record<string, unknown>;
 
+/** The `Tags` list of a resource named in the console (`Name` tag). */
 export function nameTag(name: string): Json[] {
   return [{ Key: 'Name', Value: name }];
 }
@@ -37,6 +38,7 @@ function groupName(account: AccountSpec, key: string): string {
   return group.name;
 }
 
+/** `describe-vpcs`: one VPC with its single IPv4 CIDR association. */
 export function renderVpcs(account: AccountSpec): Json {
   const vpc = {
     CidrBlock: account.vpcCidr,
@@ -58,6 +60,7 @@ export function renderVpcs(account: AccountSpec): Json {
   return { Vpcs: [vpc] };
 }
 
+/** `describe-availability-zones`: the account's own name-to-ID mapping of us-east-1. */
 export function renderAvailabilityZones(account: AccountSpec): Json {
   const zones = account.zones.map((zone) => ({
     OptInStatus: 'opt-in-not-required',
@@ -156,6 +159,7 @@ function renderSecurityGroup(account: AccountSpec, group: SecurityGroupSpec): Js
   };
 }
 
+/** `describe-security-groups`: the VPC's default group first, then the account's own. */
 export function renderSecurityGroups(account: AccountSpec): Json {
   const groups = [defaultSecurityGroup(), ...account.securityGroups];
   return { SecurityGroups: groups.map((group) => renderSecurityGroup(account, group)) };
@@ -227,6 +231,7 @@ function defaultNacl(account: AccountSpec): NaclSpec {
   };
 }
 
+/** `describe-network-acls`: the default NACL, then the custom ones with their `*` entries. */
 export function renderNetworkAcls(account: AccountSpec): Json {
   const nacls = [
     renderNacl(account, defaultNacl(account), true),

@@ -20,7 +20,7 @@ function zoneOf(spec: NetworkSpec, subnetKey: string): string {
   return spec.provider.subnets.find((s) => s.key === subnetKey)?.zone ?? '';
 }
 
-/** Security groups and the PrivateLink enforcement flag exist only on an NLB created with groups. */
+/** Groups and the PrivateLink enforcement flag exist only on an NLB created with groups. */
 function securityFields(spec: NetworkSpec): Json {
   const { nlb, provider } = spec;
   if (nlb.securityGroups.length === 0) return {};
@@ -109,6 +109,7 @@ export function renderListeners(spec: NetworkSpec): Json {
   return { LoadBalancerListeners: [{ LoadBalancerArn: nlbArn(spec), Listeners: [entry] }] };
 }
 
+/** `describe-target-groups`: one TCP group of instances, health-checked over TCP. */
 export function renderTargetGroups(spec: NetworkSpec): Json {
   const { targetGroup } = spec.backend;
   const group = {
@@ -135,6 +136,7 @@ function attributes(pairs: [string, string][]): Json[] {
   return pairs.map(([Key, Value]) => ({ Key, Value }));
 }
 
+/** `describe-load-balancer-attributes` of an NLB, wrapped with its ARN. */
 export function renderLoadBalancerAttributes(spec: NetworkSpec): Json {
   const values = attributes([
     ['access_logs.s3.enabled', 'false'],

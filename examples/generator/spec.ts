@@ -10,6 +10,7 @@ export interface ZoneSpec {
   id: string;
 }
 
+/** A subnet of the account's VPC. */
 export interface SubnetSpec {
   key: string;
   name: string;
@@ -27,6 +28,7 @@ export interface SgRuleSpec {
   groups?: string[];
 }
 
+/** A security group; `egress` empty means no outbound rule at all. */
 export interface SecurityGroupSpec {
   key: string;
   name: string;
@@ -37,6 +39,7 @@ export interface SecurityGroupSpec {
   tagName?: string;
 }
 
+/** One network ACL entry, in the API's terms. */
 export interface NaclEntrySpec {
   ruleNumber: number;
   egress: boolean;
@@ -55,6 +58,7 @@ export interface NaclSpec {
   entries: NaclEntrySpec[];
 }
 
+/** An instance with its one (primary) ENI. */
 export interface InstanceSpec {
   key: string;
   name: string;
@@ -63,6 +67,7 @@ export interface InstanceSpec {
   groups: string[];
 }
 
+/** One account's VPC and everything in it that the examples use. */
 export interface AccountSpec {
   id: string;
   vpcName: string;
@@ -85,6 +90,7 @@ export interface EndpointSpec {
   state: string;
 }
 
+/** The provider's endpoint service. */
 export interface ServiceSpec {
   key: string;
   name: string;
@@ -93,6 +99,7 @@ export interface ServiceSpec {
   connectionState: string;
 }
 
+/** The provider's internal Network Load Balancer. */
 export interface NlbSpec {
   key: string;
   name: string;
@@ -103,11 +110,13 @@ export interface NlbSpec {
   crossZone: boolean;
 }
 
+/** A registered instance target and the health AWS reports for it. */
 export interface TargetSpec {
   instance: string;
   health: 'healthy' | 'unhealthy';
 }
 
+/** What the NLB forwards to: its listener, target group and targets. */
 export interface ServiceBackendSpec {
   listener: { port: number; protocol: string };
   targetGroup: {
@@ -120,6 +129,7 @@ export interface ServiceBackendSpec {
   targets: TargetSpec[];
 }
 
+/** The whole two-account network. */
 export interface NetworkSpec {
   consumer: AccountSpec;
   provider: AccountSpec;

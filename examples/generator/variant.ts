@@ -13,12 +13,14 @@ export interface Variant {
   outcome: (spec: NetworkSpec) => Outcome;
 }
 
+/** A security group of the account, by key; a missing one is a mistake in a variant. */
 export function findGroup(account: AccountSpec, key: string): SecurityGroupSpec {
   const group = account.securityGroups.find((g) => g.key === key);
   if (group === undefined) throw new Error(`example network: no security group ${key}`);
   return group;
 }
 
+/** A custom network ACL of the account, by key. */
 export function findNacl(account: AccountSpec, key: string): NaclSpec {
   const nacl = account.nacls.find((n) => n.key === key);
   if (nacl === undefined) throw new Error(`example network: no network ACL ${key}`);

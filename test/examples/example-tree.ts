@@ -27,6 +27,7 @@ export function readExampleTree(root: string): AccountTree[] {
   });
 }
 
+/** The list an account holds under one top-level key (empty when absent). */
 export function itemsOf(account: AccountTree, key: string): Item[] {
   return account.docs.get(key) ?? [];
 }
@@ -36,21 +37,25 @@ export function allItems(tree: AccountTree[], key: string): Item[] {
   return tree.flatMap((account) => itemsOf(account, key));
 }
 
+/** A string field of an item, or `''`. */
 export function str(item: Item | undefined, field: string): string {
   const value = item?.[field];
   return typeof value === 'string' ? value : '';
 }
 
+/** A list-of-objects field of an item, or `[]`. */
 export function list(item: Item | undefined, field: string): Item[] {
   const value = item?.[field];
   return Array.isArray(value) ? (value as Item[]) : [];
 }
 
+/** A list-of-strings field of an item, or `[]`. */
 export function strings(item: Item | undefined, field: string): string[] {
   const value = item?.[field];
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
+/** The first item whose string field equals the value. */
 export function byField(items: Item[], field: string, value: string): Item | undefined {
   return items.find((item) => str(item, field) === value);
 }
