@@ -232,3 +232,27 @@ describe.each(roots)('example %s', (root) => {
     }
   });
 });
+
+describe('expectations.json', () => {
+  const verdictOf = (paths: { verdict: string }[]): string => {
+    if (paths.every((p) => p.verdict === 'reachable')) return 'reachable';
+    if (paths.every((p) => p.verdict === 'unreachable')) return 'unreachable';
+    return 'partially-reachable';
+  };
+
+  it.each(expectations.examples)(
+    '$name: the overall verdict follows from the path verdicts',
+    (e) => {
+      const example = e as ExpectedExample & { verdict: string; paths: { verdict: string }[] };
+      expect(example.paths.length).toBeGreaterThan(0);
+      expect(example.verdict).toBe(verdictOf(example.paths));
+      expect(example.blocked.length === 0).toBe(example.verdict === 'reachable');
+    },
+  );
+
+  it('has one example per snapshot directory, names unique', () => {
+    const names = expectations.examples.map((e) => e.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(new Set(roots).size).toBe(roots.length);
+  });
+});
