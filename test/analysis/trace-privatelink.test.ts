@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { aclEntry, IDS, item, privateLinkDocs, tcpRule, trace } from '../fixtures/privatelink-network.js';
+import {
+  aclEntry,
+  IDS,
+  item,
+  privateLinkDocs,
+  tcpRule,
+  trace,
+} from '../fixtures/privatelink-network.js';
 
 type Entry = Record<string, unknown>;
 
@@ -22,8 +29,16 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
     expect(result.paths).toHaveLength(4);
     const path = result.paths[0]!;
     expect(path.forward.map((h) => h.kind)).toEqual([
-      'security-group', 'network-acl', 'network-acl', 'security-group', 'endpoint-service',
-      'listener', 'nlb-rewrite', 'network-acl', 'network-acl', 'security-group',
+      'security-group',
+      'network-acl',
+      'network-acl',
+      'security-group',
+      'endpoint-service',
+      'listener',
+      'nlb-rewrite',
+      'network-acl',
+      'network-acl',
+      'security-group',
     ]);
     expect(path.return.map((h) => [h.component, h.direction, h.ephemeral])).toEqual([
       [IDS.targetAcl, 'egress', 'load-balancer'],
@@ -39,7 +54,14 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
     const result = trace(docs);
     expect(result.verdict).toBe('unreachable');
     expect(result.blocked).toEqual([
-      expect.objectContaining({ kind: 'security-group', component: IDS.clientEni, securityGroups: [IDS.clientSg], direction: 'egress', path: 'forward', code: 'SG_HAS_NO_RULES' }),
+      expect.objectContaining({
+        kind: 'security-group',
+        component: IDS.clientEni,
+        securityGroups: [IDS.clientSg],
+        direction: 'egress',
+        path: 'forward',
+        code: 'SG_HAS_NO_RULES',
+      }),
     ]);
   });
 
@@ -47,24 +69,47 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
     const docs = privateLinkDocs();
     replaceEntry(entries(docs, IDS.clientAcl), 100, true, undefined);
     expect(trace(docs).blocked).toEqual([
-      expect.objectContaining({ kind: 'network-acl', component: IDS.clientAcl, direction: 'egress', path: 'forward', rule: '*', code: 'SUBNET_ACL_RESTRICTION' }),
+      expect.objectContaining({
+        kind: 'network-acl',
+        component: IDS.clientAcl,
+        direction: 'egress',
+        path: 'forward',
+        rule: '*',
+        code: 'SUBNET_ACL_RESTRICTION',
+      }),
     ]);
     const back = privateLinkDocs();
     replaceEntry(entries(back, IDS.clientAcl), 100, false, undefined);
     const result = trace(back);
     expect(result.verdict).toBe('unreachable');
     expect(result.blocked).toEqual([
-      expect.objectContaining({ component: IDS.clientAcl, direction: 'ingress', path: 'return', rule: '*' }),
+      expect.objectContaining({
+        component: IDS.clientAcl,
+        direction: 'ingress',
+        path: 'return',
+        rule: '*',
+      }),
     ]);
   });
 
   it('is partially reachable when the client NACL returns only the Linux range 32768-65535', () => {
     const docs = privateLinkDocs();
-    replaceEntry(entries(docs, IDS.clientAcl), 100, false, aclEntry(100, false, 'allow', '10.0.8.0/21', [32768, 65535]));
+    replaceEntry(
+      entries(docs, IDS.clientAcl),
+      100,
+      false,
+      aclEntry(100, false, 'allow', '10.0.8.0/21', [32768, 65535]),
+    );
     const result = trace(docs);
     expect(result.verdict).toBe('partially-reachable');
     expect(result.blocked).toEqual([
-      expect.objectContaining({ component: IDS.clientAcl, direction: 'ingress', path: 'return', rule: '*', ports: [{ from: 1024, to: 32767 }] }),
+      expect.objectContaining({
+        component: IDS.clientAcl,
+        direction: 'ingress',
+        path: 'return',
+        rule: '*',
+        ports: [{ from: 1024, to: 32767 }],
+      }),
     ]);
     expect(result.paths[0]!.clientPortsPassing).toEqual([{ from: 32768, to: 65535 }]);
     // with the client's real range narrowed to Linux's, the flow works
@@ -75,12 +120,22 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
     const docs = privateLinkDocs();
     replaceEntry(entries(docs, IDS.endpointAcl), 100, false, undefined);
     expect(trace(docs).blocked).toEqual([
-      expect.objectContaining({ component: IDS.endpointAcl, direction: 'ingress', path: 'forward', rule: '*' }),
+      expect.objectContaining({
+        component: IDS.endpointAcl,
+        direction: 'ingress',
+        path: 'forward',
+        rule: '*',
+      }),
     ]);
     const back = privateLinkDocs();
     replaceEntry(entries(back, IDS.endpointAcl), 100, true, undefined);
     expect(trace(back).blocked).toEqual([
-      expect.objectContaining({ component: IDS.endpointAcl, direction: 'egress', path: 'return', rule: '*' }),
+      expect.objectContaining({
+        component: IDS.endpointAcl,
+        direction: 'egress',
+        path: 'return',
+        rule: '*',
+      }),
     ]);
   });
 
@@ -89,7 +144,9 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
     entries(docs, IDS.endpointAcl).push(aclEntry(90, false, 'deny', '10.0.0.0/16', [443, 443]));
     const result = trace(docs);
     expect(result.verdict).toBe('unreachable');
-    expect(result.blocked).toEqual([expect.objectContaining({ component: IDS.endpointAcl, rule: 90, direction: 'ingress' })]);
+    expect(result.blocked).toEqual([
+      expect.objectContaining({ component: IDS.endpointAcl, rule: 90, direction: 'ingress' }),
+    ]);
     // the same deny numbered after the allow changes nothing
     const later = privateLinkDocs();
     entries(later, IDS.endpointAcl).push(aclEntry(110, false, 'deny', '10.0.0.0/16', [443, 443]));
@@ -100,7 +157,13 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
     const docs = privateLinkDocs();
     item(docs, 'SecurityGroups', IDS.endpointSg).IpPermissions = [tcpRule(80, 80, ['10.0.1.0/24'])];
     expect(trace(docs).blocked).toEqual([
-      expect.objectContaining({ kind: 'security-group', component: IDS.endpointEni1, securityGroups: [IDS.endpointSg], direction: 'ingress', code: 'ENI_SG_RULES_MISMATCH' }),
+      expect.objectContaining({
+        kind: 'security-group',
+        component: IDS.endpointEni1,
+        securityGroups: [IDS.endpointSg],
+        direction: 'ingress',
+        code: 'ENI_SG_RULES_MISMATCH',
+      }),
       expect.objectContaining({ kind: 'security-group', component: IDS.endpointEni2 }),
     ]);
   });
@@ -109,10 +172,14 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
     const docs = privateLinkDocs();
     const endpoint = docs.VpcEndpoints[0]!;
     endpoint.Groups = [];
-    for (const id of [IDS.endpointEni1, IDS.endpointEni2]) item(docs, 'NetworkInterfaces', id).Groups = [];
+    for (const id of [IDS.endpointEni1, IDS.endpointEni2])
+      item(docs, 'NetworkInterfaces', id).Groups = [];
     const result = trace(docs);
     expect(result.verdict).toBe('unreachable');
-    expect(result.blocked[0]).toMatchObject({ kind: 'security-group', securityGroups: ['sg-0c00000000000def1'] });
+    expect(result.blocked[0]).toMatchObject({
+      kind: 'security-group',
+      securityGroups: ['sg-0c00000000000def1'],
+    });
   });
 
   it('hop 5: an endpoint pending acceptance blocks with BAD_STATE', () => {
@@ -120,7 +187,13 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
     docs.VpcEndpoints[0]!.State = 'pendingAcceptance';
     const result = trace(docs);
     expect(result.verdict).toBe('unreachable');
-    expect(result.blocked).toEqual([expect.objectContaining({ kind: 'endpoint-state', component: IDS.endpoint, code: 'BAD_STATE' })]);
+    expect(result.blocked).toEqual([
+      expect.objectContaining({
+        kind: 'endpoint-state',
+        component: IDS.endpoint,
+        code: 'BAD_STATE',
+      }),
+    ]);
   });
 
   it('hop 5: a listener on another port drops the packet with ELBV2_LISTENERS_MISMATCH', () => {
@@ -128,12 +201,22 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
     expect(result.verdict).toBe('unreachable');
     expect(result.blocked.some((b) => b.kind === 'security-group')).toBe(true);
     const docs = privateLinkDocs();
-    item(docs, 'SecurityGroups', IDS.endpointSg).IpPermissions = [tcpRule(0, 65535, ['10.0.1.0/24'])];
-    item(docs, 'SecurityGroups', IDS.clientSg).IpPermissionsEgress = [tcpRule(0, 65535, ['10.0.0.0/16'])];
+    item(docs, 'SecurityGroups', IDS.endpointSg).IpPermissions = [
+      tcpRule(0, 65535, ['10.0.1.0/24']),
+    ];
+    item(docs, 'SecurityGroups', IDS.clientSg).IpPermissionsEgress = [
+      tcpRule(0, 65535, ['10.0.0.0/16']),
+    ];
     entries(docs, IDS.clientAcl)[0] = aclEntry(100, true, 'allow', '10.0.8.0/21', [0, 65535]);
     entries(docs, IDS.endpointAcl)[0] = aclEntry(100, false, 'allow', '10.0.1.0/24', [0, 65535]);
     const wrongPort = trace(docs, { port: 8080 });
-    expect(wrongPort.blocked).toEqual([expect.objectContaining({ kind: 'listener', code: 'ELBV2_LISTENERS_MISMATCH', path: 'forward' })]);
+    expect(wrongPort.blocked).toEqual([
+      expect.objectContaining({
+        kind: 'listener',
+        code: 'ELBV2_LISTENERS_MISMATCH',
+        path: 'forward',
+      }),
+    ]);
   });
 
   it('hop 5: an endpoint ENI in a zone the service does not serve is blocked', () => {
@@ -141,24 +224,43 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
     docs.ServiceConfigurations[0]!.AvailabilityZoneIds = ['use1-az1'];
     const result = trace(docs);
     expect(result.verdict).toBe('partially-reachable');
-    expect(result.blocked).toEqual([expect.objectContaining({ kind: 'endpoint-service', code: 'VPCE_SERVICE_NOT_INSTALLED_IN_AZ' })]);
+    expect(result.blocked).toEqual([
+      expect.objectContaining({
+        kind: 'endpoint-service',
+        code: 'VPCE_SERVICE_NOT_INSTALLED_IN_AZ',
+      }),
+    ]);
   });
 
   it('zones are matched by ID, not name: provider and consumer name them differently', () => {
     const result = trace(privateLinkDocs());
     for (const path of result.paths) {
-      expect(path.waypoints.loadBalancer?.availabilityZoneId).toBe(path.waypoints.endpoint?.availabilityZoneId);
+      expect(path.waypoints.loadBalancer?.availabilityZoneId).toBe(
+        path.waypoints.endpoint?.availabilityZoneId,
+      );
     }
   });
 
   it('hop 6: NLB security groups with enforcement on judge the consumer client address', () => {
     const docs = privateLinkDocs();
-    docs.SecurityGroups.push({ GroupId: IDS.nlbSg, GroupName: 'nlb', VpcId: 'vpc-0a0000000000000a1', IpPermissions: [tcpRule(443, 443, ['10.9.0.0/16'])], IpPermissionsEgress: [tcpRule(8443, 8443, ['10.1.0.0/16'])] });
+    docs.SecurityGroups.push({
+      GroupId: IDS.nlbSg,
+      GroupName: 'nlb',
+      VpcId: 'vpc-0a0000000000000a1',
+      IpPermissions: [tcpRule(443, 443, ['10.9.0.0/16'])],
+      IpPermissionsEgress: [tcpRule(8443, 8443, ['10.1.0.0/16'])],
+    });
     docs.LoadBalancers[0]!.SecurityGroups = [IDS.nlbSg];
     const on = trace(docs);
     expect(on.verdict).toBe('unreachable');
     expect(on.blocked).toEqual([
-      expect.objectContaining({ kind: 'security-group', component: IDS.node1Eni, securityGroups: [IDS.nlbSg], direction: 'ingress', path: 'forward' }),
+      expect.objectContaining({
+        kind: 'security-group',
+        component: IDS.node1Eni,
+        securityGroups: [IDS.nlbSg],
+        direction: 'ingress',
+        path: 'forward',
+      }),
       expect.objectContaining({ component: IDS.node2Eni }),
     ]);
     docs.LoadBalancers[0]!.EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic = 'off';
@@ -169,19 +271,37 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
     const docs = privateLinkDocs();
     const result = trace(docs);
     expect(result.verdict).toBe('reachable');
-    expect(result.limitations.map((l) => l.code)).toContain('ASSUMPTION_NLB_SUBNET_ACL_NOT_ON_PRIVATELINK');
+    expect(result.limitations.map((l) => l.code)).toContain(
+      'ASSUMPTION_NLB_SUBNET_ACL_NOT_ON_PRIVATELINK',
+    );
     const counted = trace(docs, {}, { nlbSubnetAclOnPrivateLink: true });
     expect(counted.verdict).toBe('unreachable');
-    expect(counted.blocked[0]).toMatchObject({ component: IDS.nlbAcl, direction: 'ingress', path: 'forward' });
+    expect(counted.blocked[0]).toMatchObject({
+      component: IDS.nlbAcl,
+      direction: 'ingress',
+      path: 'forward',
+    });
   });
 
   it('hop 9: NLB SG egress blocks node to target, and health checks too', () => {
     const docs = privateLinkDocs();
-    docs.SecurityGroups.push({ GroupId: IDS.nlbSg, GroupName: 'nlb', VpcId: 'vpc-0a0000000000000a1', IpPermissions: [tcpRule(443, 443, ['10.0.0.0/8'])], IpPermissionsEgress: [tcpRule(9000, 9000, ['10.1.0.0/16'])] });
+    docs.SecurityGroups.push({
+      GroupId: IDS.nlbSg,
+      GroupName: 'nlb',
+      VpcId: 'vpc-0a0000000000000a1',
+      IpPermissions: [tcpRule(443, 443, ['10.0.0.0/8'])],
+      IpPermissionsEgress: [tcpRule(9000, 9000, ['10.1.0.0/16'])],
+    });
     docs.LoadBalancers[0]!.SecurityGroups = [IDS.nlbSg];
     const result = trace(docs);
     expect(result.verdict).toBe('unreachable');
-    expect(result.blocked).toContainEqual(expect.objectContaining({ kind: 'security-group', securityGroups: [IDS.nlbSg], direction: 'egress' }));
+    expect(result.blocked).toContainEqual(
+      expect.objectContaining({
+        kind: 'security-group',
+        securityGroups: [IDS.nlbSg],
+        direction: 'egress',
+      }),
+    );
     expect(result.health.every((h) => !h.healthy)).toBe(true);
   });
 
@@ -190,7 +310,14 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
     replaceEntry(entries(docs, IDS.nlbAcl), 100, false, undefined);
     const result = trace(docs);
     expect(result.verdict).toBe('unreachable');
-    expect(result.blocked).toContainEqual(expect.objectContaining({ component: IDS.nlbAcl, direction: 'ingress', path: 'return', rule: '*' }));
+    expect(result.blocked).toContainEqual(
+      expect.objectContaining({
+        component: IDS.nlbAcl,
+        direction: 'ingress',
+        path: 'return',
+        rule: '*',
+      }),
+    );
   });
 
   it('hop 11: the target subnet NACL not admitting the target port blocks forward', () => {
@@ -198,21 +325,34 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
     entries(docs, IDS.targetAcl)[0] = aclEntry(100, false, 'allow', '10.1.0.0/22', [443, 443]);
     const result = trace(docs);
     expect(result.verdict).toBe('unreachable');
-    expect(result.blocked).toContainEqual(expect.objectContaining({ component: IDS.targetAcl, direction: 'ingress', path: 'forward' }));
+    expect(result.blocked).toContainEqual(
+      expect.objectContaining({ component: IDS.targetAcl, direction: 'ingress', path: 'forward' }),
+    );
   });
 
   it('hop 11: the target subnet NACL without the outbound return rule blocks the reply', () => {
     const docs = privateLinkDocs();
     replaceEntry(entries(docs, IDS.targetAcl), 100, true, undefined);
-    expect(trace(docs).blocked).toContainEqual(expect.objectContaining({ component: IDS.targetAcl, direction: 'egress', path: 'return' }));
+    expect(trace(docs).blocked).toContainEqual(
+      expect.objectContaining({ component: IDS.targetAcl, direction: 'egress', path: 'return' }),
+    );
   });
 
   it('hop 12: targets admitting the client address do nothing, the source is the NLB node', () => {
     const docs = privateLinkDocs();
-    item(docs, 'SecurityGroups', IDS.targetSg).IpPermissions = [tcpRule(8443, 8443, ['10.0.1.0/24'])];
+    item(docs, 'SecurityGroups', IDS.targetSg).IpPermissions = [
+      tcpRule(8443, 8443, ['10.0.1.0/24']),
+    ];
     const result = trace(docs);
     expect(result.verdict).toBe('unreachable');
-    expect(result.blocked).toContainEqual(expect.objectContaining({ kind: 'security-group', component: IDS.target1Eni, direction: 'ingress', code: 'ENI_SG_RULES_MISMATCH' }));
+    expect(result.blocked).toContainEqual(
+      expect.objectContaining({
+        kind: 'security-group',
+        component: IDS.target1Eni,
+        direction: 'ingress',
+        code: 'ENI_SG_RULES_MISMATCH',
+      }),
+    );
     const hop = result.paths[0]!.forward.at(-1)!;
     expect(hop.packet?.source).toMatch(/^10\.1\.[12]\.10$/);
   });
@@ -227,33 +367,50 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
 
   it('cross-zone off: each endpoint ENI reaches only targets in its own zone', () => {
     const docs = privateLinkDocs();
-    docs.LoadBalancerAttributes[0]!.Attributes = [{ Key: 'load_balancing.cross_zone.enabled', Value: 'false' }];
+    docs.LoadBalancerAttributes[0]!.Attributes = [
+      { Key: 'load_balancing.cross_zone.enabled', Value: 'false' },
+    ];
     const result = trace(docs);
     expect(result.verdict).toBe('reachable');
     expect(result.paths).toHaveLength(2);
-    for (const path of result.paths) expect(path.waypoints.target?.availabilityZoneId).toBe(path.waypoints.endpoint?.availabilityZoneId);
+    for (const path of result.paths)
+      expect(path.waypoints.target?.availabilityZoneId).toBe(
+        path.waypoints.endpoint?.availabilityZoneId,
+      );
   });
 
   it('cross-zone off with targets in one zone only: the other zone is a dead end', () => {
     const docs = privateLinkDocs();
-    docs.LoadBalancerAttributes[0]!.Attributes = [{ Key: 'load_balancing.cross_zone.enabled', Value: 'false' }];
+    docs.LoadBalancerAttributes[0]!.Attributes = [
+      { Key: 'load_balancing.cross_zone.enabled', Value: 'false' },
+    ];
     const health = docs.LoadBalancerTargetHealth[0]!.TargetHealthDescriptions as Entry[];
     health.splice(1, 1);
     const result = trace(docs);
     expect(result.verdict).toBe('partially-reachable');
-    expect(result.blocked).toEqual([expect.objectContaining({ kind: 'target-group', code: 'ELBV2_NO_TARGETS_IN_AZ' })]);
+    expect(result.blocked).toEqual([
+      expect.objectContaining({ kind: 'target-group', code: 'ELBV2_NO_TARGETS_IN_AZ' }),
+    ]);
   });
 
   it('a target group attribute overrides the load balancer cross-zone setting', () => {
     const docs = privateLinkDocs();
-    docs.TargetGroupAttributes[0]!.Attributes = [{ Key: 'load_balancing.cross_zone.enabled', Value: 'false' }];
+    docs.TargetGroupAttributes[0]!.Attributes = [
+      { Key: 'load_balancing.cross_zone.enabled', Value: 'false' },
+    ];
     expect(trace(docs).paths).toHaveLength(2);
   });
 
   it('health checks blocked on one target exclude it, and the trace says health decided', () => {
     const docs = privateLinkDocs();
     const target2 = item(docs, 'NetworkInterfaces', IDS.target2Eni);
-    docs.SecurityGroups.push({ GroupId: 'sg-0a00000000000a002', GroupName: 'closed', VpcId: 'vpc-0a0000000000000a1', IpPermissions: [], IpPermissionsEgress: [] });
+    docs.SecurityGroups.push({
+      GroupId: 'sg-0a00000000000a002',
+      GroupName: 'closed',
+      VpcId: 'vpc-0a0000000000000a1',
+      IpPermissions: [],
+      IpPermissionsEgress: [],
+    });
     target2.Groups = [{ GroupId: 'sg-0a00000000000a002' }];
     const result = trace(docs);
     expect(result.verdict).toBe('reachable');
@@ -274,10 +431,24 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
 
   it('a target rule referencing the NLB group matches PrivateLink traffic only with enforcement on', () => {
     const docs = privateLinkDocs();
-    docs.SecurityGroups.push({ GroupId: IDS.nlbSg, GroupName: 'nlb', VpcId: 'vpc-0a0000000000000a1', IpPermissions: [tcpRule(443, 443, ['10.0.0.0/8'])], IpPermissionsEgress: [tcpRule(8443, 8443, ['10.1.0.0/16'])] });
+    docs.SecurityGroups.push({
+      GroupId: IDS.nlbSg,
+      GroupName: 'nlb',
+      VpcId: 'vpc-0a0000000000000a1',
+      IpPermissions: [tcpRule(443, 443, ['10.0.0.0/8'])],
+      IpPermissionsEgress: [tcpRule(8443, 8443, ['10.1.0.0/16'])],
+    });
     docs.LoadBalancers[0]!.SecurityGroups = [IDS.nlbSg];
-    for (const id of [IDS.node1Eni, IDS.node2Eni]) item(docs, 'NetworkInterfaces', id).Groups = [{ GroupId: IDS.nlbSg }];
-    item(docs, 'SecurityGroups', IDS.targetSg).IpPermissions = [{ IpProtocol: 'tcp', FromPort: 8443, ToPort: 8443, UserIdGroupPairs: [{ GroupId: IDS.nlbSg }] }];
+    for (const id of [IDS.node1Eni, IDS.node2Eni])
+      item(docs, 'NetworkInterfaces', id).Groups = [{ GroupId: IDS.nlbSg }];
+    item(docs, 'SecurityGroups', IDS.targetSg).IpPermissions = [
+      {
+        IpProtocol: 'tcp',
+        FromPort: 8443,
+        ToPort: 8443,
+        UserIdGroupPairs: [{ GroupId: IDS.nlbSg }],
+      },
+    ];
     expect(trace(docs).verdict).toBe('reachable');
     docs.LoadBalancers[0]!.EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic = 'off';
     const off = trace(docs);
@@ -294,9 +465,13 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
 
   it('ICMP to an interface endpoint is refused with PROTOCOL_RESTRICTION', () => {
     const docs = privateLinkDocs();
-    item(docs, 'SecurityGroups', IDS.clientSg).IpPermissionsEgress = [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }];
+    item(docs, 'SecurityGroups', IDS.clientSg).IpPermissionsEgress = [
+      { IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
+    ];
     const result = trace(docs, { protocol: 'icmp', port: undefined });
-    expect(result.blocked).toContainEqual(expect.objectContaining({ kind: 'protocol', code: 'PROTOCOL_RESTRICTION' }));
+    expect(result.blocked).toContainEqual(
+      expect.objectContaining({ kind: 'protocol', code: 'PROTOCOL_RESTRICTION' }),
+    );
   });
 
   it('to an endpoint service traces every endpoint of it', () => {
