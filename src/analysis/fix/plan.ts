@@ -1,0 +1,124 @@
+import { buildNetwork } from '../../network/build.js';
+import type { ModelOptions } from '../../paths/context.js';
+import type { Snapshot } from '../../snapshot/snapshot.js';
+import { type TraceQuestion, type TraceResult, traceFlow } from '../trace.js';
+import { type ChangeContext, type FailingHop, failingHops, needsFix } from './failing-hops.js';
+import { manualStep } from './manual-steps.js';
+import { networkAclChanges, networkAclNeeds } from './network-acl-change.js';
+import { patchSnapshot } from './patch-snapshot.js';
+import { securityGroupChanges } from './security-group-change.js';
+import {
+  DEFAULT_FIX_OPTIONS,
+  type FixChange,
+  type FixOptions,
+  type FixResult,
+  type ManualStep,
+} from './types.js';
+
+/** A fix and the snapshot it leads to. */
+export interface FixPlan {
+  readonly result: FixResult;
+  /** The input snapshot with every change applied, as AWS would describe it. */
+  readonly snapshot: Snapshot;
+}
+
+/**
+ * The least-privilege change that makes a failing trace pass: for every hop that blocks a path
+ * or a health check, the narrowest rule that admits exactly the failing packets, applied to the
+ * snapshot and traced again until the flow is reachable (a further blocking hop can appear once
+ * an earlier one opens), no new change is found, or `maxRounds` is reached. What no rule can fix
+ * becomes a manual step. Pure: the input snapshot is not changed.
+ */
+export function planFix(
+  snapshot: Snapshot,
+  question: TraceQuestion,
+  options: Partial<FixOptions> = {},
+  model: Partial<ModelOptions> = {},
+): FixPlan {
+  const settings = { ...DEFAULT_FIX_OPTIONS, ...options };
+  const before = traceFlow(buildNetwork(snapshot), question, model);
+  const changes: FixChange[] = [];
+  const manual: ManualStep[] = [];
+  const notes: string[] = [];
+  let current = snapshot;
+  let after = before;
+  let rounds = 0;
+  while (needsFix(after) && rounds < settings.maxRounds) {
+    const ctx: ChangeContext = {
+      network: buildNetwork(current),
+      snapshot: current,
+      options: settings,
+      question: before.question,
+    };
+    const round = proposeRound(ctx, after, notes);
+    addUnique(manual, round.manual, (step) => `${step.code} ${step.component} ${step.what}`);
+    const fresh = round.changes.filter((c) => !changes.some((d) => sameChange(c, d)));
+    if (fresh.length === 0) break;
+    changes.push(...fresh);
+    current = patchSnapshot(current, fresh);
+    after = traceFlow(buildNetwork(current), question, model);
+    rounds += 1;
+  }
+  const result: FixResult = {
+    version: 1,
+    question: before.question,
+    before,
+    changes,
+    manual,
+    after,
+    rounds,
+    notes,
+  };
+  return { result, snapshot: current };
+}
+
+function proposeRound(ctx: ChangeContext, trace: TraceResult, notes: string[]) {
+  const changes: FixChange[] = [];
+  const manual: ManualStep[] = [];
+  const aclNeeds = [];
+  for (const failing of failingHops(trace)) {
+    const { hop } = failing;
+    if (hop.kind === 'security-group') {
+      const found = securityGroupChanges(ctx, failing);
+      if (found.length === 0) manual.push(unfixable(failing));
+      addUnique(changes, found, changeKey);
+    } else if (hop.kind === 'network-acl') {
+      const found = networkAclNeeds(ctx, failing);
+      if (found.length === 0) manual.push(unfixable(failing));
+      aclNeeds.push(...found);
+    } else {
+      manual.push(manualStep(ctx.network, failing));
+    }
+  }
+  changes.push(...networkAclChanges(ctx, aclNeeds, new Map(), notes));
+  return { changes, manual };
+}
+
+function unfixable(failing: FailingHop): ManualStep {
+  const { hop } = failing;
+  return {
+    code: hop.code ?? 'NO_PATH',
+    component: hop.component,
+    what: `${hop.detail}; Not modelled: a rule for ${hop.packet?.protocol ?? 'this'} packets, or one that would need a peer of 0.0.0.0/0 (--allow-wide), is not proposed — change the rule by hand`,
+  };
+}
+
+function changeKey(change: FixChange): string {
+  const { why: _why, path: _path, component: _component, ...rest } = change;
+  return JSON.stringify(rest);
+}
+
+function sameChange(a: FixChange, b: FixChange): boolean {
+  if (a.kind === 'network-acl-entry' && b.kind === 'network-acl-entry') {
+    const { ruleNumber: _a, ...x } = a.rule;
+    const { ruleNumber: _b, ...y } = b.rule;
+    return JSON.stringify(x) === JSON.stringify(y);
+  }
+  return changeKey(a) === changeKey(b);
+}
+
+function addUnique<T>(list: T[], items: readonly T[], key: (item: T) => string): void {
+  for (const item of items) {
+    if (!list.some((existing) => key(existing) === key(item))) list.push(item);
+  }
+}
