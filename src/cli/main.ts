@@ -1,5 +1,6 @@
 import { Command } from '@commander-js/extra-typings';
 import { reportFailure } from './errors.js';
+import { registerFix } from './fix.js';
 import { registerInspect } from './inspect.js';
 import { registerTrace } from './trace.js';
 
@@ -16,6 +17,7 @@ export function createProgram(): Command {
   program.configureOutput({ outputError: (text, write) => write(text) });
   registerInspect(program);
   registerTrace(program);
+  registerFix(program);
   return program;
 }
 

@@ -116,6 +116,7 @@ function entryChange(
     toPort: need.ports.to,
     cidr: need.cidr,
     action: 'allow',
+    ...(operation === 'replace' ? { previous: previousEntry(ctx, need) } : {}),
   };
   return {
     kind: 'network-acl-entry',
@@ -126,6 +127,14 @@ function entryChange(
     rule,
     ...ownerOf(ctx.snapshot, { networkAclId: acl.id }),
   };
+}
+
+function previousEntry(ctx: ChangeContext, need: AclNeed): Record<string, unknown> {
+  const item = ctx.snapshot.NetworkAcls.find((acl) => acl.NetworkAclId === need.networkAclId);
+  const entry = item?.Entries.find(
+    (e) => e.Egress === need.egress && e.RuleNumber === need.deciding,
+  );
+  return { ...entry };
 }
 
 function replaceNote(acl: NetworkAcl, need: AclNeed): string {

@@ -1,3 +1,4 @@
+import { asSources, type SnapshotFile, snapshotFiles } from '../../snapshot/files.js';
 import type {
   IpPermissionData,
   NetworkAclData,
@@ -5,7 +6,6 @@ import type {
 } from '../../snapshot/schema/ec2.js';
 import type { Snapshot } from '../../snapshot/snapshot.js';
 import { buildSnapshot } from '../../snapshot/validate.js';
-import { asSources, type SnapshotFile, snapshotFiles } from './snapshot-documents.js';
 import type { FixChange, NetworkAclEntrySpec, SecurityGroupRuleSpec } from './types.js';
 
 /**

@@ -55,7 +55,7 @@ export function securityGroupChanges(ctx: ChangeContext, failing: FailingHop): F
       component: hop.component,
       direction,
       path: hop.path,
-      why: explain(ctx.network, failing, peerText ?? '', groupId),
+      why: explain(ctx.network, failing, peerText ?? '', groupId) + nodeNote(ctx, address, peer),
       rule,
       ...ownerOf(ctx.snapshot, { groupId }),
     };
@@ -132,6 +132,15 @@ function describeRule(ctx: ChangeContext): string {
   const q = ctx.question;
   const text = `vpcreach fix: ${q.from} to ${q.to} ${q.protocol} ${q.port ?? ''}`.trim();
   return text.replace(/[^a-zA-Z0-9. _\-:/()#,@[\]+=&;{}!$*]/g, '');
+}
+
+/** Why a target rule names the load balancer rather than the client. */
+function nodeNote(ctx: ChangeContext, address: IpAddress, peer: RulePeer): string {
+  if (nlbNodeEni(ctx.network, address) === undefined) return '';
+  if (peer.kind === 'security-group') {
+    return `; the load balancer carries its group ${peer.groupId} (enforcement on), so the rule references it`;
+  }
+  return `; targets see the load balancer node's address (${peer.cidr}), never the client's`;
 }
 
 function explain(network: Network, failing: FailingHop, peer: string, groupId: string): string {

@@ -48,6 +48,8 @@ export interface NetworkAclEntrySpec {
   readonly toPort: number;
   readonly cidr: string;
   readonly action: 'allow';
+  /** For a replace: the entry as it was, so that it can be put back. */
+  readonly previous?: Readonly<Record<string, unknown>>;
 }
 
 interface ChangeBase {

@@ -1,6 +1,6 @@
-import { SNAPSHOT_KEYS, type SnapshotKey } from '../../snapshot/keys.js';
-import type { Origin, Snapshot } from '../../snapshot/snapshot.js';
-import type { SourceDocument } from '../../snapshot/validate.js';
+import { SNAPSHOT_KEYS, type SnapshotKey } from './keys.js';
+import type { Origin, Snapshot } from './snapshot.js';
+import type { SourceDocument } from './validate.js';
 
 /** One file of a snapshot as it was read: its keys with their items, and where it lives. */
 export interface SnapshotFile {

@@ -1,0 +1,46 @@
+import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { InputError } from '../../errors.js';
+import type { SnapshotFile } from '../../snapshot/files.js';
+
+/** Where the snapshot was read from, and which of its files changed. */
+export interface WriteTreeInput {
+  /** The path the snapshot was loaded from: a directory tree or one JSON file. */
+  readonly source: string;
+  readonly files: readonly SnapshotFile[];
+  /** Files (as `origin.file`) whose items changed; only these are written anew. */
+  readonly touched: ReadonlySet<string>;
+}
+
+/**
+ * Writes a snapshot back as the same tree of `describe-*` files it was read from, so the normal
+ * loader reads it again: every file at its relative path (`accounts/<id>/<region>/` kept), each
+ * changed file with all the items of all its keys, every other file copied byte for byte.
+ * Returns the files written anew.
+ */
+export function writeSnapshotTree(input: WriteTreeInput, outDir: string): string[] {
+  const sourceIsDir = statSync(input.source).isDirectory();
+  const root = sourceIsDir ? input.source : dirname(input.source);
+  if (resolve(outDir) === resolve(root)) {
+    throw new InputError({
+      file: outDir,
+      message: 'is the snapshot being fixed; the patched copy must go elsewhere',
+      hint: 'give --write-snapshot a new or empty folder',
+    });
+  }
+  const written: string[] = [];
+  for (const file of input.files) {
+    const name = sourceIsDir ? file.origin.file : basename(file.origin.file);
+    const from = sourceIsDir ? join(root, file.origin.file) : input.source;
+    const to = join(outDir, name);
+    if (isAbsolute(name) || relative(outDir, to).startsWith('..')) continue;
+    mkdirSync(dirname(to), { recursive: true });
+    if (!input.touched.has(file.origin.file) && existsSync(from)) {
+      copyFileSync(from, to);
+    } else {
+      writeFileSync(to, `${JSON.stringify(file.document, null, 2)}\n`);
+      written.push(name);
+    }
+  }
+  return written;
+}
