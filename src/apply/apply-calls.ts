@@ -48,7 +48,7 @@ export async function applyCalls(
 ): Promise<ApplyReport> {
   const skipped: Ec2Call[] = [];
   for (const call of calls) {
-    const outcome = await attempt(call, true, options);
+    const outcome = await attempt(call, { dryRun: true }, options);
     if (outcome === 'already') continue;
     if (outcome !== 'dry-run-ok' && outcome !== 'ok') {
       options.log(`dry run refused: ${describeCall(call)}: ${outcome}`);
@@ -59,7 +59,7 @@ export async function applyCalls(
   if (!options.real) return { dryRunPassed: true, done: [], skipped };
   const done: Ec2Call[] = [];
   for (const call of calls) {
-    const outcome = await attempt(call, false, options);
+    const outcome = await attempt(call, { dryRun: false }, options);
     if (outcome === 'ok') {
       done.push(call);
       options.log(`done: ${describeCall(call)}`);
@@ -74,13 +74,17 @@ export async function applyCalls(
   return { dryRunPassed: true, done, skipped };
 }
 
-async function attempt(call: Ec2Call, dryRun: boolean, options: ApplyOptions): Promise<string> {
+async function attempt(
+  call: Ec2Call,
+  { dryRun }: { dryRun: boolean },
+  options: ApplyOptions,
+): Promise<string> {
   const client = options.clientFor(call.region);
   const retries = options.retries ?? 4;
   const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   for (let tries = 0; ; tries++) {
     try {
-      await sendCall(client, call, dryRun);
+      await sendCall(client, call, { dryRun });
       return 'ok';
     } catch (error) {
       const name = errorName(error);

@@ -14,8 +14,12 @@ import type { Ec2Call } from '../analysis/fix/ec2-calls.js';
  * Sends one call through the SDK. The inputs were built from the EC2 API's own member names, so
  * they pass through as they are; `DryRun` asks AWS to check permissions and parameters only.
  */
-export async function sendCall(client: EC2Client, call: Ec2Call, dryRun: boolean): Promise<void> {
-  const input = { ...call.input, DryRun: dryRun } as never;
+export async function sendCall(
+  client: EC2Client,
+  call: Ec2Call,
+  options: { readonly dryRun: boolean },
+): Promise<void> {
+  const input = { ...call.input, DryRun: options.dryRun } as never;
   switch (call.operation) {
     case 'AuthorizeSecurityGroupIngress':
       return void (await client.send(new AuthorizeSecurityGroupIngressCommand(input)));

@@ -21,6 +21,7 @@ import { parsePort, parseRange } from './parse.js';
 const FORMATS = ['text', 'aws-cli', 'terraform', 'cloudformation', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
+/** `vpcreach fix`: plan, print, and optionally write the patched snapshot or apply in AWS. */
 export function registerFix(program: Command) {
   program
     .command('fix')

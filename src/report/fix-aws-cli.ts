@@ -95,6 +95,7 @@ function kebab(operation: string): string {
   return operation.replace(/[A-Z]/g, (c, at: number) => (at === 0 ? '' : '-') + c.toLowerCase());
 }
 
+/** The question in one line: `i-… → vpce-… tcp 443`. */
 export function describeQuestion(result: FixResult): string {
   const q = result.question;
   const port = q.port === null ? '' : ` ${q.port}`;

@@ -1,5 +1,5 @@
-import { formatIp, type IpAddress } from '../../net/address.js';
-import { cidrCovers, formatCidr, cidr as parseBlock } from '../../net/cidr.js';
+import type { IpAddress } from '../../net/address.js';
+import { cidrCovers, formatCidr, hostCidr, cidr as parseBlock } from '../../net/cidr.js';
 import { type PortRange, parsePortRange } from '../../net/port-range.js';
 import type { Direction, Eni, Network, SecurityGroup } from '../../network/types.js';
 import { crossZoneFor } from '../../paths/target-choice.js';
@@ -100,7 +100,7 @@ function peersFor(ctx: ChangeContext, failing: FailingHop, address: IpAddress): 
     return isWideBlock(cidr) && !options.allowWide ? [] : [{ kind: 'cidr', cidr }];
   }
   const balancer = balancerOfNode(network, node);
-  if (balancer === undefined) return [{ kind: 'cidr', cidr: `${formatIp(address)}/32` }];
+  if (balancer === undefined) return [{ kind: 'cidr', cidr: formatCidr(hostCidr(address)) }];
   const nlbGroup = balancer.securityGroupIds[0];
   if (nlbGroup !== undefined && balancer.enforceInboundRulesOnPrivateLink) {
     const userId = network.securityGroups.get(nlbGroup)?.ownerId;
@@ -109,7 +109,7 @@ function peersFor(ctx: ChangeContext, failing: FailingHop, address: IpAddress): 
   if (options.scope === 'vpc') return [{ kind: 'cidr', cidr: scopeBlock(network, address, 'vpc') }];
   // A health check comes from every node whatever the cross-zone setting, and each failing
   // check is its own hop; forwarded traffic comes from every node only with cross-zone on.
-  if (failing.health !== undefined) return [{ kind: 'cidr', cidr: `${formatIp(address)}/32` }];
+  if (failing.health !== undefined) return [{ kind: 'cidr', cidr: formatCidr(hostCidr(address)) }];
   const target = network.enis.get(failing.hop.component);
   const zones = crossZone(ctx, failing) ? undefined : zonesOf(target);
   return nodeAddresses(balancer, zones).map((block) => ({ kind: 'cidr', cidr: formatCidr(block) }));

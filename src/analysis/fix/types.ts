@@ -18,6 +18,7 @@ export interface FixOptions {
   readonly maxRounds: number;
 }
 
+/** Subnet scope, nothing wide, at most five re-traces. */
 export const DEFAULT_FIX_OPTIONS: FixOptions = { scope: 'subnet', allowWide: false, maxRounds: 5 };
 
 /** The other end of a security group rule: a CIDR block or a referenced group. */
