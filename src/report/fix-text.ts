@@ -10,7 +10,7 @@ import type { Paint } from './trace-text.js';
 export function renderFixText(result: FixResult, paint: Paint): string {
   const lines = [paint.bold(`fix ${describeQuestion(result)}`)];
   lines.push(
-    `before: ${verdictText(result.before.verdict, paint)} — ${tail(result.before.summary)}`,
+    `before: ${verdictText(result.before.verdict, paint)} — ${tail(result.before.summary)}${sick(result)}`,
   );
   const groups = new Map<string, FixChange[]>();
   for (const change of result.changes) {
@@ -80,8 +80,13 @@ function verdictText(verdict: Verdict, paint: Paint): string {
   return verdict === 'unreachable' ? paint.red(verdict) : paint.yellow(verdict);
 }
 
-/** The summary without its leading verdict word. */
+/** The summary without its leading verdict and question: what the paths did. */
 function tail(summary: string): string {
-  const colon = summary.indexOf(': ');
-  return colon < 0 ? summary : summary.slice(colon + 2);
+  const dash = summary.indexOf(' — ');
+  return dash < 0 ? summary : summary.slice(dash + 3);
+}
+
+function sick(result: FixResult): string {
+  const failing = result.before.health.filter((h) => h.failedChecks.length > 0).length;
+  return failing === 0 ? '' : `; ${failing} target(s) fail their health checks`;
 }

@@ -55,7 +55,7 @@ export function securityGroupChanges(ctx: ChangeContext, failing: FailingHop): F
       component: hop.component,
       direction,
       path: hop.path,
-      why: explain(ctx.network, failing, peerText ?? '', groupId) + nodeNote(ctx, address, peer),
+      why: explain(ctx.network, failing, peerText ?? '', groupId) + nodeNote(ctx, failing, peer),
       rule,
       ...ownerOf(ctx.snapshot, { groupId }),
     };
@@ -135,12 +135,19 @@ function describeRule(ctx: ChangeContext): string {
 }
 
 /** Why a target rule names the load balancer rather than the client. */
-function nodeNote(ctx: ChangeContext, address: IpAddress, peer: RulePeer): string {
-  if (nlbNodeEni(ctx.network, address) === undefined) return '';
+function nodeNote(ctx: ChangeContext, failing: FailingHop, peer: RulePeer): string {
+  const source = addressOf(failing.hop.packet?.source);
+  const node = source === undefined ? undefined : nlbNodeEni(ctx.network, source);
+  if (failing.hop.direction !== 'ingress' || node === undefined) return '';
   if (peer.kind === 'security-group') {
     return `; the load balancer carries its group ${peer.groupId} (enforcement on), so the rule references it`;
   }
-  return `; targets see the load balancer node's address (${peer.cidr}), never the client's`;
+  const who = failing.health
+    ? 'every node health-checks every target'
+    : crossZone(ctx, failing)
+      ? 'with cross-zone load balancing every node forwards to this target'
+      : "the nodes in the target's zone forward to it";
+  return `; ${peer.cidr} is a load balancer node: ${who}, and targets see node addresses, never the client's`;
 }
 
 function explain(network: Network, failing: FailingHop, peer: string, groupId: string): string {
