@@ -1,0 +1,188 @@
+import { readdir } from 'node:fs/promises';
+import {
+  type Command,
+  InvalidArgumentError,
+  Option,
+  type OptionValues,
+} from '@commander-js/extra-typings';
+import { UsageError } from '../errors.js';
+import {
+  type AwsClientOptions,
+  createAwsClientFactory,
+  DEFAULT_MAX_ATTEMPTS,
+  type RetryMode,
+  resolveDefaultRegion,
+} from '../ingest/aws-api/clients.js';
+import { collectSnapshot } from '../ingest/aws-api/collect.js';
+import { createTargets, type TargetOptions } from '../ingest/aws-api/targets.js';
+import type { ClientFactory, CollectTarget } from '../ingest/aws-api/types.js';
+import { createSnapshotWriter } from '../ingest/aws-api/writer.js';
+import { formatFailure, formatSummary, startCollectProgress } from './collect-output.js';
+
+/** Exit code of `collect` when some calls failed and the snapshot written is partial. */
+export const EXIT_PARTIAL_SNAPSHOT = 3;
+/** Exit code for a command line that cannot be carried out. */
+export const EXIT_USAGE = 2;
+
+/** What `collect` reaches outside the process; tests replace the AWS side with mocks. */
+export interface CollectDependencies {
+  createClients: (options: AwsClientOptions) => ClientFactory;
+  createTargets: (options: TargetOptions) => CollectTarget[];
+  resolveDefaultRegion: (profile?: string) => Promise<string | undefined>;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+}
+
+/** The parsed options of `vpcreach collect`. */
+export interface CollectCommandOptions {
+  out: string;
+  profile?: string | undefined;
+  region: string[];
+  roleArn: string[];
+  maxAttempts: number;
+  retryMode: RetryMode;
+  maxInFlight: number;
+  overwrite?: true | undefined;
+}
+
+const defaultDependencies: CollectDependencies = {
+  createClients: createAwsClientFactory,
+  createTargets,
+  resolveDefaultRegion,
+  stdout: process.stdout,
+  stderr: process.stderr,
+};
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/**
+ * Adds `vpcreach collect` to a program. Exit codes: 0 complete snapshot, 3 partial snapshot
+ * written (some calls failed, each reported on stderr), 2 bad usage.
+ */
+export function registerCollect<P extends Command<unknown[], OptionValues, OptionValues>>(
+  program: P,
+  dependencies: CollectDependencies = defaultDependencies,
+): void {
+  program
+    .command('collect')
+    .description('Read AWS accounts with read-only Describe/Get calls into a snapshot directory')
+    .requiredOption('-o, --out <dir>', 'snapshot directory to write')
+    .option('--profile <name>', 'profile of the shared AWS config files (default: SDK chain)')
+    .option(
+      '--region <region>',
+      'region to read; repeatable (default: AWS_REGION, profile)',
+      append,
+      [],
+    )
+    .option('--role-arn <arn>', 'role to assume, one account each; repeatable', append, [])
+    .option(
+      '--max-attempts <n>',
+      'attempts per call, retries included',
+      parseCount,
+      DEFAULT_MAX_ATTEMPTS,
+    )
+    .addOption(
+      new Option('--retry-mode <mode>', 'SDK retry mode')
+        .choices(['standard', 'adaptive'] as const)
+        .default('standard' as const),
+    )
+    .option('--max-in-flight <n>', 'calls in flight per account and region', parseCount, 4)
+    .option('--overwrite', 'write into a directory that is not empty')
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT_USAGE))
+    .action(async (options) => {
+      process.exitCode = await runCollect(options, dependencies);
+    });
+}
+
+/** Runs `collect` and returns its exit code; usage errors are printed as one line. */
+export async function runCollect(
+  options: CollectCommandOptions,
+  dependencies: CollectDependencies,
+): Promise<number> {
+  try {
+    return await collectAndReport(options, dependencies);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const hint = error.hint === undefined ? '' : ` (${error.hint})`;
+    dependencies.stderr.write(`vpcreach collect: ${error.message}${hint}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+async function collectAndReport(
+  options: CollectCommandOptions,
+  dependencies: CollectDependencies,
+): Promise<number> {
+  const regions = await chooseRegions(options, dependencies);
+  await checkOutputDirectory(options);
+  const targets = dependencies.createTargets({
+    profile: options.profile,
+    roleArns: options.roleArn,
+    stsRegion: regions[0]!,
+  });
+  const clients = dependencies.createClients({
+    maxAttempts: options.maxAttempts,
+    retryMode: options.retryMode,
+  });
+  const progress = startCollectProgress(dependencies.stderr);
+  const result = await collectSnapshot({
+    targets,
+    regions,
+    clients,
+    writer: createSnapshotWriter(options.out),
+    maxInFlight: options.maxInFlight,
+    ...(progress.listener === undefined ? {} : { onProgress: progress.listener }),
+  }).finally(() => progress.stop());
+  for (const failure of result.failures) dependencies.stderr.write(`${formatFailure(failure)}\n`);
+  for (const line of formatSummary(result, options.out)) dependencies.stdout.write(`${line}\n`);
+  return result.complete ? 0 : EXIT_PARTIAL_SNAPSHOT;
+}
+
+async function chooseRegions(
+  options: CollectCommandOptions,
+  dependencies: CollectDependencies,
+): Promise<string[]> {
+  const regions = [...new Set(options.region)];
+  if (regions.length === 0) {
+    const fallback = await dependencies.resolveDefaultRegion(options.profile);
+    if (fallback === undefined) {
+      throw new UsageError(
+        'no region to read',
+        'pass --region, or set AWS_REGION or a region in the profile',
+      );
+    }
+    regions.push(fallback);
+  }
+  const bad = regions.find((region) => !REGION.test(region));
+  if (bad !== undefined) {
+    throw new UsageError(
+      `--region ${JSON.stringify(bad)} is not an AWS region name`,
+      'for example us-east-1',
+    );
+  }
+  return regions;
+}
+
+/** Refuses to mix a new snapshot into old files unless asked to. */
+async function checkOutputDirectory(options: CollectCommandOptions): Promise<void> {
+  if (options.overwrite === true) return;
+  const entries = await readdir(options.out).catch(() => []);
+  if (entries.length > 0) {
+    throw new UsageError(
+      `--out ${JSON.stringify(options.out)} is not empty`,
+      'choose a new directory, or pass --overwrite to replace the files of the accounts and regions read',
+    );
+  }
+}
+
+function append(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new InvalidArgumentError(`${JSON.stringify(value)} is not a positive whole number.`);
+  }
+  return count;
+}
