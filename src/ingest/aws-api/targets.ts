@@ -4,6 +4,7 @@ import {
   fromTemporaryCredentials,
 } from '@aws-sdk/credential-providers';
 import { UsageError } from '../../errors.js';
+import { shareCredentials } from './shared-credentials.js';
 import type { AwsCredentials, CollectTarget } from './types.js';
 
 /** How the accounts to collect are reached. */
@@ -46,7 +47,8 @@ export function createTargets(options: TargetOptions): CollectTarget[] {
 }
 
 function createBaseCredentials(profile: string | undefined): AwsCredentials {
-  return profile === undefined ? fromNodeProviderChain() : fromIni({ profile });
+  // The default chain memoizes itself; fromIni does not, so it is shared explicitly.
+  return profile === undefined ? fromNodeProviderChain() : shareCredentials(fromIni({ profile }));
 }
 
 function createRoleTarget(
@@ -61,10 +63,12 @@ function createRoleTarget(
       'write it as arn:aws:iam::123456789012:role/RoleName',
     );
   }
-  const credentials = fromTemporaryCredentials({
-    params: { RoleArn: roleArn, RoleSessionName: ROLE_SESSION_NAME },
-    masterCredentials: base,
-    clientConfig: { region: options.stsRegion, ...options.stsClientConfig },
-  });
+  const credentials = shareCredentials(
+    fromTemporaryCredentials({
+      params: { RoleArn: roleArn, RoleSessionName: ROLE_SESSION_NAME },
+      masterCredentials: base,
+      clientConfig: { region: options.stsRegion, ...options.stsClientConfig },
+    }),
+  );
   return { label: roleArn, accountId, credentials };
 }

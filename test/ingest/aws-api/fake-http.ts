@@ -6,14 +6,24 @@ export interface FakeHttpAnswer {
   body: string;
 }
 
-/** Decides the answer from the query-protocol Action and the form parameters of the request. */
+/** One request as the fake endpoint saw it. */
+export interface FakeHttpCall {
+  action: string;
+  params: URLSearchParams;
+  /** The access key ID the request was signed with (from its Authorization header). */
+  accessKeyId: string | undefined;
+}
+
+/** Decides the answer from the query-protocol Action, its parameters and the signing key. */
 export type FakeHttpScript = (
   action: string,
   params: URLSearchParams,
+  call: FakeHttpCall,
 ) => FakeHttpAnswer | undefined;
 
 interface FakeHttpRequest {
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -22,14 +32,17 @@ interface FakeHttpRequest {
  * deserialisation) runs as against AWS. Unscripted actions get an empty successful response.
  */
 export function createFakeHttpHandler(script: FakeHttpScript) {
-  const seen: Array<{ action: string; params: URLSearchParams }> = [];
+  const seen: FakeHttpCall[] = [];
   const handler = {
     metadata: { handlerProtocol: 'http/1.1' },
     async handle(request: FakeHttpRequest) {
       const params = new URLSearchParams(typeof request.body === 'string' ? request.body : '');
       const action = params.get('Action') ?? '';
-      seen.push({ action, params });
-      const answer = script(action, params) ?? { status: 200, body: emptyResponse(action) };
+      const authorization = request.headers?.authorization ?? '';
+      const accessKeyId = /Credential=([^/]+)\//.exec(authorization)?.[1];
+      const call = { action, params, accessKeyId };
+      seen.push(call);
+      const answer = script(action, params, call) ?? { status: 200, body: emptyResponse(action) };
       return {
         response: {
           statusCode: answer.status,
