@@ -13,10 +13,15 @@ export interface CollectProgress {
 
 /**
  * A spinner on stderr naming the account, region and call in flight, with running counts.
- * Only on a terminal: when stderr is a file or a pipe nothing is drawn, so logs stay clean.
+ * Only on an interactive terminal: when stderr is a file or a pipe, `TERM=dumb` or `CI` is set,
+ * nothing is drawn, so logs stay clean.
  */
-export function startCollectProgress(stderr: NodeJS.WriteStream): CollectProgress {
-  if (stderr.isTTY !== true) return { listener: undefined, stop: () => {} };
+export function startCollectProgress(
+  stderr: NodeJS.WriteStream,
+  env: NodeJS.ProcessEnv = process.env,
+): CollectProgress {
+  const interactive = stderr.isTTY === true && env.TERM !== 'dumb' && !('CI' in env);
+  if (!interactive) return { listener: undefined, stop: () => {} };
   const spinner = yoctoSpinner({ text: 'Collecting', stream: stderr }).start();
   let calls = 0;
   let items = 0;

@@ -31,6 +31,7 @@ export interface CollectDependencies {
   resolveDefaultRegion: (profile?: string) => Promise<string | undefined>;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
 }
 
 /** The parsed options of `vpcreach collect`. */
@@ -51,6 +52,7 @@ const defaultDependencies: CollectDependencies = {
   resolveDefaultRegion,
   stdout: process.stdout,
   stderr: process.stderr,
+  env: process.env,
 };
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -124,7 +126,7 @@ async function collectAndReport(
     maxAttempts: options.maxAttempts,
     retryMode: options.retryMode,
   });
-  const progress = startCollectProgress(dependencies.stderr);
+  const progress = startCollectProgress(dependencies.stderr, dependencies.env);
   const result = await collectSnapshot({
     targets,
     regions,
