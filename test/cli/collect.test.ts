@@ -99,13 +99,11 @@ describe('vpcreach collect', () => {
 
   test('a failed call is one line on stderr and the partial snapshot exits 3', async () => {
     const fake = createFakeClients({ lists: { SecurityGroups: [group('111122223333')] } });
-    fake.ec2
-      .on(DescribeNetworkAclsCommand)
-      .rejects(
-        Object.assign(new Error('You are not authorized to perform this operation.'), {
-          name: 'UnauthorizedOperation',
-        }),
-      );
+    fake.ec2.on(DescribeNetworkAclsCommand).rejects(
+      Object.assign(new Error('You are not authorized to perform this operation.'), {
+        name: 'UnauthorizedOperation',
+      }),
+    );
     const harness = createHarness(fake);
     const out = await emptyDir();
     expect(await run(harness, ['--out', out, '--region', 'us-east-1'])).toBe(EXIT_PARTIAL_SNAPSHOT);
