@@ -104,10 +104,17 @@ export async function runCollect(
   try {
     return await collectAndReport(options, dependencies);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    const hint = error.hint === undefined ? '' : ` (${error.hint})`;
-    dependencies.stderr.write(`vpcreach collect: ${error.message}${hint}\n`);
-    return EXIT_USAGE;
+    if (error instanceof UsageError) {
+      const hint = error.hint === undefined ? '' : ` (${error.hint})`;
+      dependencies.stderr.write(`vpcreach collect: ${error.message}${hint}\n`);
+      return EXIT_USAGE;
+    }
+    // A file system error while writing the snapshot (no space, no permission): one line.
+    if (error instanceof Error && 'code' in error && 'syscall' in error) {
+      dependencies.stderr.write(`vpcreach collect: cannot write the snapshot: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
   }
 }
 
@@ -167,9 +174,11 @@ async function chooseRegions(
 
 /** Refuses to mix a new snapshot into old files unless asked to. */
 async function checkOutputDirectory(options: CollectCommandOptions): Promise<void> {
-  if (options.overwrite === true) return;
-  const entries = await readdir(options.out).catch(() => []);
-  if (entries.length > 0) {
+  const entries = await readdir(options.out).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw new UsageError(`--out ${JSON.stringify(options.out)} cannot be used: ${error.message}`);
+  });
+  if (entries.length > 0 && options.overwrite !== true) {
     throw new UsageError(
       `--out ${JSON.stringify(options.out)} is not empty`,
       'choose a new directory, or pass --overwrite to replace the files of the accounts and regions read',

@@ -186,6 +186,14 @@ describe('vpcreach collect', () => {
     expect(await run(allowed, ['--out', out, '--region', 'us-east-1', '--overwrite'])).toBe(0);
   });
 
+  test('an --out that is a file is a usage error, not a stack trace', async () => {
+    const file = path.join(await emptyDir(), 'snapshot');
+    await writeFile(file, '');
+    const harness = createHarness(createFakeClients({ lists: {} }));
+    expect(await run(harness, ['--out', file, '--region', 'us-east-1'])).toBe(EXIT_USAGE);
+    expect(harness.stderr()).toMatch(/^vpcreach collect: --out ".*" cannot be used: ENOTDIR.*\n$/);
+  });
+
   test('commander usage errors exit 2, not 1', async () => {
     const exit = vi.spyOn(process, 'exit').mockImplementation((code) => {
       throw new Error(`exit ${code}`);

@@ -1,4 +1,4 @@
-/** Runs a task when fewer than the limit are in flight, otherwise queues it (first in, first out). */
+/** Runs a task when fewer than the limit are in flight, else queues it (first in, first out). */
 export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
 
 /**

@@ -12,7 +12,7 @@ import {
 import { collectPages, type RegionLists } from './list-calls.js';
 import type { AwsClients } from './types.js';
 
-/** One item of each per-resource wrapper: the ID or ARN the call was made for, beside its output. */
+/** One item of each per-resource wrapper: the ID or ARN the call was made for, and its output. */
 export interface WrapperItems {
   PrefixListEntries: { PrefixListId: string; Entries: PrefixListEntry[] };
   LoadBalancerListeners: { LoadBalancerArn: string; Listeners: Listener[] };
