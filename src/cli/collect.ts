@@ -38,8 +38,8 @@ export interface CollectDependencies {
 export interface CollectCommandOptions {
   out: string;
   profile?: string | undefined;
-  region: string[];
-  roleArn: string[];
+  region?: string[] | undefined;
+  roleArn?: string[] | undefined;
   maxAttempts: number;
   retryMode: RetryMode;
   maxInFlight: number;
@@ -70,13 +70,17 @@ export function registerCollect<P extends Command<unknown[], OptionValues, Optio
     .description('Read AWS accounts with read-only Describe/Get calls into a snapshot directory')
     .requiredOption('-o, --out <dir>', 'snapshot directory to write')
     .option('--profile <name>', 'profile of the shared AWS config files (default: SDK chain)')
-    .option(
-      '--region <region>',
-      'region to read; repeatable (default: AWS_REGION, profile)',
-      append,
-      [],
+    .addOption(
+      new Option(
+        '--region <region>',
+        'region to read; repeatable (default: AWS_REGION, profile)',
+      ).argParser(append),
     )
-    .option('--role-arn <arn>', 'role to assume, one account each; repeatable', append, [])
+    .addOption(
+      new Option('--role-arn <arn>', 'role to assume, one account each; repeatable').argParser(
+        append,
+      ),
+    )
     .option(
       '--max-attempts <n>',
       'attempts per call, retries included',
@@ -122,11 +126,14 @@ async function collectAndReport(
   options: CollectCommandOptions,
   dependencies: CollectDependencies,
 ): Promise<number> {
+  // The SDK warns on every run under Node 20 about its future Node 22 requirement; the SDK
+  // version is vpcreach's choice, not the user's, so the warning is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const regions = await chooseRegions(options, dependencies);
   await checkOutputDirectory(options);
   const targets = dependencies.createTargets({
     profile: options.profile,
-    roleArns: options.roleArn,
+    roleArns: options.roleArn ?? [],
     stsRegion: regions[0]!,
   });
   const clients = dependencies.createClients({
@@ -151,7 +158,7 @@ async function chooseRegions(
   options: CollectCommandOptions,
   dependencies: CollectDependencies,
 ): Promise<string[]> {
-  const regions = [...new Set(options.region)];
+  const regions = [...new Set(options.region ?? [])];
   if (regions.length === 0) {
     const fallback = await dependencies.resolveDefaultRegion(options.profile);
     if (fallback === undefined) {
@@ -186,8 +193,8 @@ async function checkOutputDirectory(options: CollectCommandOptions): Promise<voi
   }
 }
 
-function append(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function append(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function parseCount(value: string): number {
