@@ -73,16 +73,20 @@ export async function collectPages<P, T>(
 
 /**
  * DescribeVpcEndpointServices pages with NextToken but the SDK ships no paginator for it, so
- * the token is followed here. Only `ServiceDetails` is kept: `ServiceNames` repeats the names.
+ * the token is followed here, stopping if a token comes back twice so that a misbehaving
+ * endpoint cannot loop forever. Only `ServiceDetails` is kept: `ServiceNames` repeats the names.
  */
 async function describeVpcEndpointServices({ ec2 }: AwsClients): Promise<ServiceDetail[]> {
   const details: ServiceDetail[] = [];
+  const seenTokens = new Set<string>();
   let token: string | undefined;
   do {
     const page = await ec2.send(new DescribeVpcEndpointServicesCommand({ NextToken: token }));
     details.push(...(page.ServiceDetails ?? []));
-    token = page.NextToken;
-  } while (token !== undefined && token !== '');
+    token = page.NextToken === '' ? undefined : page.NextToken;
+    if (token !== undefined && seenTokens.has(token)) break;
+    if (token !== undefined) seenTokens.add(token);
+  } while (token !== undefined);
   return details;
 }
 

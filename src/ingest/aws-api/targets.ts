@@ -43,7 +43,24 @@ export function createTargets(options: TargetOptions): CollectTarget[] {
       options.profile === undefined ? 'default credentials' : `profile ${options.profile}`;
     return [{ label, accountId: undefined, credentials: base }];
   }
-  return roleArns.map((roleArn) => createRoleTarget(roleArn, base, options));
+  const targets = [...new Set(roleArns)].map((arn) => createRoleTarget(arn, base, options));
+  refuseSharedAccounts(targets);
+  return targets;
+}
+
+/** Two roles in one account would write the same folder; one role per account is enough. */
+function refuseSharedAccounts(targets: readonly CollectTarget[]): void {
+  const seen = new Map<string, string>();
+  for (const target of targets) {
+    const earlier = seen.get(target.accountId ?? '');
+    if (earlier !== undefined) {
+      throw new UsageError(
+        `--role-arn ${target.label} and ${earlier} are in the same account ${target.accountId}`,
+        'name one role per account',
+      );
+    }
+    seen.set(target.accountId ?? '', target.label);
+  }
 }
 
 function createBaseCredentials(profile: string | undefined): AwsCredentials {

@@ -45,7 +45,7 @@ export function createSnapshotWriter(outDir: string): SnapshotWriter {
 
 /** A reader never sees half a file: write beside it, then rename over it. */
 async function writeFileAtomically(file: string, text: string): Promise<void> {
-  const partial = `${file}.partial`;
+  const partial = `${file}.${process.pid}.partial`;
   await writeFile(partial, text, 'utf8');
   await rename(partial, file);
 }

@@ -367,6 +367,31 @@ describe('collectSnapshot: accounts', () => {
   });
 });
 
+describe('collectSnapshot: unknown account', () => {
+  test('base credentials that see no group and no VPC write to accounts/unknown-account/', async () => {
+    const fake = createFakeClients({ lists: { AvailabilityZones: [{ ZoneId: 'use1-az1' }] } });
+    const { out, result } = await collectOne(fake);
+    expect(result.regions[0]?.account).toBe('unknown-account');
+    const zones = await readOutput(
+      out,
+      'accounts/unknown-account/us-east-1/AvailabilityZones.json',
+    );
+    expect(zones).toEqual({ AvailabilityZones: [{ ZoneId: 'use1-az1' }] });
+  });
+});
+
+describe('collectSnapshot: endpoint services', () => {
+  test('stops following NextToken when the same token comes back', async () => {
+    const fake = createFakeClients({ lists: {} });
+    fake.ec2
+      .on(DescribeVpcEndpointServicesCommand)
+      .resolves({ ServiceDetails: [{ ServiceName: 'a' }], NextToken: 'again' });
+    const { result } = await collectOne(fake);
+    expect(result.failures).toEqual([]);
+    expect(fake.ec2).toHaveReceivedCommandTimes(DescribeVpcEndpointServicesCommand, 2);
+  });
+});
+
 describe('collectSnapshot: prefix list entries', () => {
   test('reads entries of customer-managed lists and of AWS-managed lists a rule references', async () => {
     const fake = createFakeClients({

@@ -121,3 +121,13 @@ describe('createTargets', () => {
     }
   });
 });
+
+describe('createTargets: one role per account', () => {
+  test('two roles in one account are a usage error; a repeated ARN is read once', () => {
+    const other = 'arn:aws:iam::111111111111:role/Other';
+    expect(() => createTargets({ roleArns: [ROLE_A, other], stsRegion: 'us-east-1' })).toThrow(
+      `--role-arn ${other} and ${ROLE_A} are in the same account 111111111111`,
+    );
+    expect(createTargets({ roleArns: [ROLE_A, ROLE_A], stsRegion: 'us-east-1' })).toHaveLength(1);
+  });
+});
