@@ -14,6 +14,7 @@ export type SharedClientConfig = Pick<
   'requestHandler' | 'retryStrategy' | 'logger'
 >;
 
+/** How the SDK clients retry; both clients of every target and region share it. */
 export interface AwsClientOptions {
   /**
    * Attempts per call, first one included. The SDK retries throttling (`RequestLimitExceeded`,
@@ -28,6 +29,7 @@ export interface AwsClientOptions {
   clientConfig?: SharedClientConfig;
 }
 
+/** Attempts per call unless told otherwise: generous, because describe calls are cheap. */
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
 /** A factory of real SDK clients, one EC2 and one ELBv2 client per target and region. */

@@ -50,6 +50,7 @@ export interface ListedItems {
   TargetGroups: TargetGroup;
 }
 
+/** The snapshot keys filled by one region-wide call each. */
 export type ListKey = keyof ListedItems;
 
 /** What each region-wide call returned, by key; a key is absent when its call failed. */
@@ -168,4 +169,5 @@ export const LIST_CALLS: { [K in ListKey]: ListCall<K> } = {
   },
 };
 
+/** The region-wide keys, in the order their calls are queued. */
 export const LIST_KEYS = Object.keys(LIST_CALLS) as ListKey[];

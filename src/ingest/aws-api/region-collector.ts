@@ -28,6 +28,7 @@ export interface RegionCollection {
   failures: RegionFailure[];
 }
 
+/** One account/region to read: its clients, its limiter, and where progress goes. */
 export interface CollectRegionOptions {
   clients: AwsClients;
   /** The target's label, for progress events. */

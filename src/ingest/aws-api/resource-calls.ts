@@ -24,6 +24,7 @@ export interface WrapperItems {
   TargetGroupAttributes: { TargetGroupArn: string; Attributes: TargetGroupAttribute[] };
 }
 
+/** The snapshot keys filled by one call per resource each. */
 export type WrapperKey = keyof WrapperItems;
 
 /** A call AWS answers once per resource, and which resources of the region it is made for. */
@@ -125,4 +126,5 @@ export const RESOURCE_CALLS: { [K in WrapperKey]: ResourceCall<K> } = {
   },
 };
 
+/** The wrapper keys, in the order their calls are queued. */
 export const WRAPPER_KEYS = Object.keys(RESOURCE_CALLS) as WrapperKey[];

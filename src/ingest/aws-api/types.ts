@@ -68,4 +68,5 @@ export type CollectProgressEvent =
   | { kind: 'call-finished'; target: string; region: string; call: string; items: number }
   | { kind: 'call-failed'; target: string; region: string; call: string; code: string };
 
+/** Receives progress events; it must not throw. */
 export type CollectProgressListener = (event: CollectProgressEvent) => void;
