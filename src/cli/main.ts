@@ -1,4 +1,5 @@
 import { Command } from '@commander-js/extra-typings';
+import { registerCollect } from './collect.js';
 import { registerDemo } from './demo.js';
 import { reportFailure } from './errors.js';
 import { registerInspect } from './inspect.js';
@@ -17,6 +18,7 @@ export function createProgram(): Command {
   program.configureOutput({ outputError: (text, write) => write(text) });
   registerInspect(program);
   registerTrace(program);
+  registerCollect(program);
   registerDemo(program);
   return program;
 }

@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ManagedPrefixList, PrefixListEntry } from '@aws-sdk/client-ec2';
 import { describe, expect, test } from 'vitest';
+import { traceFlow } from '../../../src/analysis/trace.js';
 import { collectSnapshot } from '../../../src/ingest/aws-api/collect.js';
 import type { RegionLists } from '../../../src/ingest/aws-api/list-calls.js';
 import { createSnapshotWriter } from '../../../src/ingest/aws-api/writer.js';
+import { loadSnapshot as loadSnapshotTree } from '../../../src/ingest/load.js';
+import { buildNetwork } from '../../../src/network/build.js';
 import { isSnapshotKey } from '../../../src/snapshot/keys.js';
 import { createFakeClients, type FakeRegion } from './fake-aws.js';
 import { normalizeTimestamps, readJson, reviveTimestamps, SHARED_DATA } from './shapes.js';
@@ -120,6 +123,18 @@ describe('round trip of the Batfish test-load-balancer snapshot', () => {
       'TargetGroups',
       'Vpcs',
     ]);
+    // The collected tree traces to the same verdicts as the original files.
+    for (const [port, verdict] of [
+      [80, 'reachable'],
+      [81, 'unreachable'],
+    ] as const) {
+      const question = { from: 'i-0c8ce8bbdd98cc4e8', to: 'test-lb', port };
+      const collected = traceFlow(buildNetwork(loadSnapshotTree(out)), question);
+      const original = traceFlow(buildNetwork(loadSnapshotTree(path.dirname(SNAPSHOT))), question);
+      expect(collected.verdict).toBe(verdict);
+      expect(collected.verdict).toBe(original.verdict);
+      expect(collected.blocked).toEqual(original.blocked);
+    }
   });
 
   test('the AWS-managed prefix lists are kept in API shape, without entries nobody references', async () => {
