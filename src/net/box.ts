@@ -1,0 +1,190 @@
+/**
+ * Axis-aligned boxes over the eleven packet dimensions, stored flat in a Float64Array as
+ * (lo, hi) pairs, both inclusive. These are the primitives of the packet-set algebra; they work
+ * on offsets into shared arrays so the hot loops allocate nothing per box.
+ *
+ * Dimension order (see packet-set.ts for what each holds): family-protocol, source words 0-3,
+ * source port, destination words 0-3, destination port.
+ */
+
+export const DIM_PROTOCOL = 0;
+/** First of the four source-address words. */
+export const DIM_SOURCE = 1;
+export const DIM_SOURCE_PORT = 5;
+/** First of the four destination-address words. */
+export const DIM_DESTINATION = 6;
+export const DIM_DESTINATION_PORT = 10;
+export const DIMS = 11;
+/** Numbers per box: a lo and a hi for every dimension. */
+export const STRIDE = 22;
+export const WORD_MAX = 0xffffffff;
+export const PORT_MAX = 65535;
+
+/** A growable list of boxes; doubling keeps appends amortised O(1). */
+export class BoxBuffer {
+  data: Float64Array;
+  count = 0;
+
+  constructor(capacity = 4) {
+    this.data = new Float64Array(Math.max(1, capacity) * STRIDE);
+  }
+
+  /** Reserves room for one more box and returns its offset; the caller fills all 22 numbers. */
+  allocate(): number {
+    const offset = this.count * STRIDE;
+    if (offset + STRIDE > this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.count++;
+    return offset;
+  }
+
+  /** Appends a copy of the box at `offset` in `source`. */
+  copy(source: Float64Array, offset: number): void {
+    const target = this.allocate();
+    const data = this.data;
+    for (let i = 0; i < STRIDE; i++) data[target + i] = source[offset + i]!;
+  }
+
+  /** Appends every box of `source` (a whole array of boxes). */
+  copyAll(source: Float64Array): void {
+    const boxes = source.length / STRIDE;
+    if ((this.count + boxes) * STRIDE > this.data.length) {
+      const size = Math.max(this.data.length * 2, (this.count + boxes) * STRIDE);
+      const grown = new Float64Array(size);
+      grown.set(this.data.subarray(0, this.count * STRIDE));
+      this.data = grown;
+    }
+    this.data.set(source, this.count * STRIDE);
+    this.count += boxes;
+  }
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  /** The boxes as an exactly sized array the buffer no longer writes to. */
+  take(): Float64Array {
+    return this.data.slice(0, this.count * STRIDE);
+  }
+}
+
+/** The two boxes share at least one point. Dimension 0 first: it rejects most pairs. */
+export function boxesOverlap(a: Float64Array, ao: number, b: Float64Array, bo: number): boolean {
+  for (let i = 0; i < STRIDE; i += 2) {
+    if (a[ao + i]! > b[bo + i + 1]! || b[bo + i]! > a[ao + i + 1]!) return false;
+  }
+  return true;
+}
+
+/** Box `a` covers every point of box `b`. */
+export function boxCovers(a: Float64Array, ao: number, b: Float64Array, bo: number): boolean {
+  for (let i = 0; i < STRIDE; i += 2) {
+    if (a[ao + i]! > b[bo + i]! || a[ao + i + 1]! < b[bo + i + 1]!) return false;
+  }
+  return true;
+}
+
+/** Appends the intersection of two boxes known to overlap. */
+export function intersectBoxes(
+  a: Float64Array,
+  ao: number,
+  b: Float64Array,
+  bo: number,
+  out: BoxBuffer,
+): void {
+  const offset = out.allocate();
+  const data = out.data;
+  for (let i = 0; i < STRIDE; i += 2) {
+    data[offset + i] = Math.max(a[ao + i]!, b[bo + i]!);
+    data[offset + i + 1] = Math.min(a[ao + i + 1]!, b[bo + i + 1]!);
+  }
+}
+
+const remainder = new Float64Array(STRIDE);
+
+/**
+ * Appends `a \ b` for boxes known to overlap, as at most two disjoint pieces per dimension:
+ * going through the dimensions in order, the part of `a` below and above `b` in that dimension
+ * (already narrowed to `b` in the earlier dimensions) is cut off, and what is left inside `b`
+ * moves on. Dimensions are visited in storage order, so the address words are cut most
+ * significant first, which is what keeps every piece's address an interval (packet-set.ts).
+ */
+export function subtractBox(
+  a: Float64Array,
+  ao: number,
+  b: Float64Array,
+  bo: number,
+  out: BoxBuffer,
+): void {
+  for (let i = 0; i < STRIDE; i++) remainder[i] = a[ao + i]!;
+  for (let i = 0; i < STRIDE; i += 2) {
+    const lo = remainder[i]!;
+    const hi = remainder[i + 1]!;
+    const cutLo = b[bo + i]!;
+    const cutHi = b[bo + i + 1]!;
+    if (lo < cutLo) pushVariant(out, i, lo, cutLo - 1);
+    if (hi > cutHi) pushVariant(out, i, cutHi + 1, hi);
+    remainder[i] = Math.max(lo, cutLo);
+    remainder[i + 1] = Math.min(hi, cutHi);
+  }
+}
+
+function pushVariant(out: BoxBuffer, index: number, lo: number, hi: number): void {
+  const offset = out.allocate();
+  for (let i = 0; i < STRIDE; i++) out.data[offset + i] = remainder[i]!;
+  out.data[offset + index] = lo;
+  out.data[offset + index + 1] = hi;
+}
+
+const pieces = new BoxBuffer(16);
+const fragments = new BoxBuffer(16);
+
+/**
+ * Appends `box \ (union of cover)` to `out`, as disjoint pieces. Only the boxes of the cover
+ * that touch the remaining pieces cost a split; the others cost one overlap test each, and a
+ * piece that a cover box misses is neither copied nor moved.
+ * Returns true when nothing of the box survives; with no `out`, only that answer is wanted
+ * (subset tests), and the surviving pieces are dropped.
+ */
+export function subtractCover(
+  box: Float64Array,
+  boxOffset: number,
+  cover: Float64Array,
+  out: BoxBuffer | undefined,
+): boolean {
+  pieces.clear();
+  pieces.copy(box, boxOffset);
+  for (let bo = 0; bo < cover.length && pieces.count > 0; bo += STRIDE) {
+    if (boxesOverlap(box, boxOffset, cover, bo)) cutPieces(cover, bo);
+  }
+  if (pieces.count === 0) return true;
+  if (out !== undefined) out.copyAll(pieces.data.subarray(0, pieces.count * STRIDE));
+  return false;
+}
+
+/**
+ * Replaces every piece the cut touches by its fragments outside the cut. A touched piece's
+ * slot is refilled with the last unexamined piece; fragments are added after the scan, as
+ * they are already disjoint from the cut.
+ */
+function cutPieces(cut: Float64Array, cutOffset: number): void {
+  fragments.clear();
+  let end = pieces.count * STRIDE;
+  let offset = 0;
+  while (offset < end) {
+    const data = pieces.data;
+    if (!boxesOverlap(data, offset, cut, cutOffset)) {
+      offset += STRIDE;
+      continue;
+    }
+    if (!boxCovers(cut, cutOffset, data, offset))
+      subtractBox(data, offset, cut, cutOffset, fragments);
+    end -= STRIDE;
+    data.copyWithin(offset, end, end + STRIDE);
+  }
+  pieces.count = end / STRIDE;
+  for (let f = 0; f < fragments.count * STRIDE; f += STRIDE) pieces.copy(fragments.data, f);
+}
