@@ -33,14 +33,35 @@ function dropCovered(boxes: Float64Array): Float64Array {
     sizes.set(offset, logVolume(boxes, offset));
   }
   offsets.sort((a, b) => sizes.get(b)! - sizes.get(a)! || a - b);
-  const kept: number[] = [];
+  const kept = new Int32Array(offsets.length);
+  let keptCount = 0;
   for (const offset of offsets) {
-    if (!kept.some((k) => coversInOrder(boxes, k, offset, order))) kept.push(offset);
+    if (!coveredByAny(boxes, kept, keptCount, offset, order)) kept[keptCount++] = offset;
   }
-  kept.sort((a, b) => a - b);
-  const out = new BoxBuffer(kept.length);
-  for (const offset of kept) out.copy(boxes, offset);
+  const survivors = kept.subarray(0, keptCount).sort();
+  const out = new BoxBuffer(keptCount);
+  for (const offset of survivors) out.copy(boxes, offset);
   return out.take();
+}
+
+function coveredByAny(
+  boxes: Float64Array,
+  kept: Int32Array,
+  keptCount: number,
+  inner: number,
+  order: Int32Array,
+): boolean {
+  for (let k = 0; k < keptCount; k++) {
+    const outer = kept[k]!;
+    let covers = true;
+    for (let j = 0; j < order.length && covers; j++) {
+      const i = order[j]!;
+      covers =
+        boxes[outer + i]! <= boxes[inner + i]! && boxes[outer + i + 1]! >= boxes[inner + i + 1]!;
+    }
+    if (covers) return true;
+  }
+  return false;
 }
 
 function logVolume(boxes: Float64Array, offset: number): number {
@@ -51,23 +72,15 @@ function logVolume(boxes: Float64Array, offset: number): number {
 }
 
 /** Lo/hi indexes (2d) ordered by how many distinct lower bounds each dimension has. */
-function selectiveDimensions(boxes: Float64Array): number[] {
+function selectiveDimensions(boxes: Float64Array): Int32Array {
   const counts = Array.from({ length: DIMS }, (_, dim) => {
     const values = new Set<number>();
     for (let offset = 0; offset < boxes.length; offset += STRIDE)
       values.add(boxes[offset + 2 * dim]!);
     return { index: 2 * dim, count: values.size };
   });
-  return counts.sort((a, b) => b.count - a.count || a.index - b.index).map((c) => c.index);
-}
-
-function coversInOrder(boxes: Float64Array, outer: number, inner: number, order: number[]) {
-  for (const i of order) {
-    if (boxes[outer + i]! > boxes[inner + i]! || boxes[outer + i + 1]! < boxes[inner + i + 1]!) {
-      return false;
-    }
-  }
-  return true;
+  counts.sort((a, b) => b.count - a.count || a.index - b.index);
+  return Int32Array.from(counts, (c) => c.index);
 }
 
 /**

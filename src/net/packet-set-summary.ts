@@ -1,9 +1,9 @@
 import type { IpFamily } from './address.js';
 import { DIM_DESTINATION, DIM_DESTINATION_PORT, DIM_PROTOCOL, DIM_SOURCE, STRIDE } from './box.js';
-import { formatCidr, rangeToCidrs } from './cidr.js';
-import { familyBase, protocolKind } from './packet.js';
+import { addressCidrs } from './box-addresses.js';
+import { protocolKind } from './packet.js';
 import type { PacketSet } from './packet-set.js';
-import { mergePortRanges, type PortRange } from './port-range.js';
+import type { PortRange } from './port-range.js';
 import type { Protocol } from './protocol.js';
 
 /** An inclusive range of small integers (protocol numbers, ICMP types or codes). */
@@ -119,39 +119,6 @@ function portCells(boxes: Float64Array, covering: number[], addressDim: number, 
   return cells;
 }
 
-function readAddressBound(boxes: Float64Array, offset: number, dim: number, hi: 0 | 1) {
-  let value = 0n;
-  for (let i = 0; i < 4; i++) value = (value << 32n) | BigInt(boxes[offset + 2 * (dim + i) + hi]!);
-  return value;
-}
-
-/**
- * Each box's address words form a staircase (packet-set.ts), so its addresses are the one
- * interval between its low and high corners; merging those intervals gives the exact set.
- */
-function addressCidrs(boxes: Float64Array, offsets: number[], dim: number, family: IpFamily) {
-  const intervals = offsets
-    .map((o) => ({
-      lo: readAddressBound(boxes, o, dim, 0),
-      hi: readAddressBound(boxes, o, dim, 1),
-    }))
-    .sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
-  const cidrs: string[] = [];
-  let current = intervals[0];
-  for (const next of intervals.slice(1)) {
-    if (current !== undefined && next.lo <= current.hi + 1n) {
-      if (next.hi > current.hi) current = { lo: current.lo, hi: next.hi };
-      continue;
-    }
-    if (current !== undefined)
-      cidrs.push(...rangeToCidrs(family, current.lo, current.hi).map(formatCidr));
-    current = next;
-  }
-  if (current !== undefined)
-    cidrs.push(...rangeToCidrs(family, current.lo, current.hi).map(formatCidr));
-  return cidrs;
-}
-
 function protocolLabel(run: NumberRange): ProtocolLabel {
   const base = run.from >= 256 ? 256 : 0;
   if (run.from === run.to) return run.from - base;
@@ -201,36 +168,4 @@ export function toIcmpRanges(range: NumberRange): IcmpRange[] {
       ? [{ types: { from: firstType, to: lastType }, codes: { from: 0, to: 255 } }]
       : [];
   return [...head, ...whole, ...tail];
-}
-
-/**
- * The destination ports some packet of `protocol` may use, from some address to some address,
- * merged and sorted (for ICMP, the type * 256 + code values; see icmpRangesOf). Both families
- * unless `family` is given. Restrict the set first to ask about particular addresses.
- */
-export function destinationPortsOf(
-  set: PacketSet,
-  protocol: number,
-  family?: IpFamily,
-): PortRange[] {
-  const boxes = set.toBoxArray();
-  const codes = (family === undefined ? [4, 6] : [family]).map(
-    (f) => familyBase(f as IpFamily) + protocol,
-  );
-  const ranges: PortRange[] = [];
-  for (let o = 0; o < boxes.length; o += STRIDE) {
-    const lo = boxes[o + 2 * DIM_PROTOCOL]!;
-    const hi = boxes[o + 2 * DIM_PROTOCOL + 1]!;
-    if (!codes.some((code) => code >= lo && code <= hi)) continue;
-    ranges.push({
-      from: boxes[o + 2 * DIM_DESTINATION_PORT]!,
-      to: boxes[o + 2 * DIM_DESTINATION_PORT + 1]!,
-    });
-  }
-  return mergePortRanges(ranges);
-}
-
-/** The ICMP types and codes of `protocol` (1 or 58) the set admits. */
-export function icmpRangesOf(set: PacketSet, protocol: number, family?: IpFamily): IcmpRange[] {
-  return destinationPortsOf(set, protocol, family).flatMap(toIcmpRanges);
 }

@@ -5,9 +5,13 @@ import { formatIp, ipToBigInt } from '../../src/net/address.js';
 import { cidr, cidrBounds, formatCidr, parseCidr } from '../../src/net/cidr.js';
 import { type Packet, PacketSet } from '../../src/net/packet-set.js';
 import {
-  type AddressSummary,
+  destinationCidrsOf,
   destinationPortsOf,
   icmpRangesOf,
+  sourceCidrsOf,
+} from '../../src/net/packet-set-projection.js';
+import {
+  type AddressSummary,
   summarizeDestinations,
   summarizeSources,
   toIcmpRanges,
@@ -142,6 +146,21 @@ describe('summaries against the brute-force model', () => {
       expect(summarizeDestinations(a.subtract(b).union(b))).toEqual(
         summarizeDestinations(a.union(b)),
       );
+    },
+  );
+
+  test.prop([exprArb], { numRuns: 30 })(
+    'sourceCidrsOf and destinationCidrsOf list exactly the addresses of members, merged',
+    (expr) => {
+      const set = evaluateSet(expr);
+      const model = evaluateModel(expr);
+      for (const side of ['source', 'destination'] as const) {
+        const members = PACKETS.filter((_, i) => model[i] === 1);
+        const hosts = [...new Set(members.map((p) => formatIp(p[side])))];
+        const listed = side === 'source' ? sourceCidrsOf(set) : destinationCidrsOf(set);
+        const expected = hosts.length === 0 ? [] : canonical(mergeCidr(hosts));
+        expect([...listed].sort()).toEqual(expected.sort());
+      }
     },
   );
 
