@@ -7,17 +7,23 @@
  * source port, destination words 0-3, destination port.
  */
 
+/** Family-protocol: the IP protocol number, plus 256 for IPv6. */
 export const DIM_PROTOCOL = 0;
 /** First of the four source-address words. */
 export const DIM_SOURCE = 1;
+/** Source port (TCP and UDP; full for other protocols). */
 export const DIM_SOURCE_PORT = 5;
 /** First of the four destination-address words. */
 export const DIM_DESTINATION = 6;
+/** Destination port, or type * 256 + code for ICMP. */
 export const DIM_DESTINATION_PORT = 10;
+/** Dimensions per box. */
 export const DIMS = 11;
 /** Numbers per box: a lo and a hi for every dimension. */
 export const STRIDE = 22;
+/** Largest value of an address word. */
 export const WORD_MAX = 0xffffffff;
+/** Largest port, and largest ICMP type * 256 + code. */
 export const PORT_MAX = 65535;
 
 /** A growable list of boxes; doubling keeps appends amortised O(1). */

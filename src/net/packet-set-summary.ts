@@ -142,7 +142,10 @@ function describeRun(run: ProtocolRun): AddressSummary[] {
   });
 }
 
-/** Splits a run of type * 256 + code values into whole types and partial types. */
+/**
+ * Splits a run of encoded ICMP values (type * 256 + code) into whole types and partial types,
+ * the way a report names them: `type 3 codes 1-255`, `types 4-7`.
+ */
 export function toIcmpRanges(range: NumberRange): IcmpRange[] {
   let firstType = range.from >>> 8;
   let lastType = range.to >>> 8;

@@ -18,22 +18,32 @@
  * Address invariant. Every box's four words of an address form a staircase: some leading
  * words fixed to one value, then one word holding a range, then words spanning 0..2^32-1.
  * That is exactly one contiguous address interval, which is what lets a summary turn boxes
- * back into CIDR blocks. It holds because a CIDR block is a staircase; intersecting two
- * staircases word by word gives a staircase; subtraction cuts words most significant first,
- * and it only cuts word i when the cutting box is not full there, so both boxes are fixed in
- * the words before i (the remainder there is fixed too) and the cut box is full after i;
- * simplify() widens a word only when every later word of that address is full.
+ * back into CIDR blocks. It holds because every address set starts as CIDR blocks (or single
+ * addresses), which are staircases, and each operation keeps it:
+ *   - intersecting two staircases word by word gives a staircase;
+ *   - subtraction cuts words most significant first, and cuts word i only where the cutting
+ *     box is not full in it, so the cutting box is fixed in the words before i (and so is the
+ *     part that moves on), and the box being cut, not a single value at i, is full after i;
+ *   - simplify() widens a word only when every later word of that address is full;
+ *   - reverse() swaps whole addresses and rewrite() sets single addresses.
  *
- * Cost. With n and m boxes: union is concatenation, O(n + m); intersect tests every pair with
- * early rejection on the protocol dimension, O(n m); subtract cuts each box by the boxes that
- * touch it, O(n m) tests plus up to 22 pieces per cut; contains is O(n). Boxes were chosen over
- * BDDs because npm has no usable BDD package, and boxes are exact, simple and match how rules
- * are written (a CIDR and a port range per rule), so typical sets hold few boxes.
+ * Cost. With n and m boxes: union is concatenation, O(n + m); intersect tests every pair, with
+ * early rejection on the dimensions where rules differ most, O(n m); subtract cuts each box
+ * only by the boxes that touch it, O(n m) tests plus at most 22 pieces per cut; contains is
+ * O(n); simplify is O(n^2). Boxes were chosen over BDDs because npm has no usable BDD package,
+ * and boxes are exact, simple and match how rules are written (a CIDR and a port range per
+ * rule), so typical sets hold few boxes.
  */
 import { BoxBuffer, boxesOverlap, intersectBoxes, STRIDE, subtractCover } from './box.js';
 import { simplifyBoxes } from './box-simplify.js';
-import type { PacketSpec } from './packet.js';
-import { appendPoint, appendSpec, decodeLowCorner, encodePacket, type Packet } from './packet.js';
+import {
+  appendPoint,
+  appendSpec,
+  decodeLowCorner,
+  encodePacket,
+  type Packet,
+  type PacketSpec,
+} from './packet.js';
 import { type Rewrite, reverseBoxes, rewriteBoxes } from './packet-set-transform.js';
 
 export type { IcmpMatch, Packet, PacketSpec } from './packet.js';
@@ -49,7 +59,7 @@ export class PacketSet {
     this.#boxes = boxes;
   }
 
-  static #empty = new PacketSet(new Float64Array(0));
+  static readonly #empty = new PacketSet(new Float64Array(0));
 
   /** No packet at all. */
   static empty(): PacketSet {
@@ -87,6 +97,7 @@ export class PacketSet {
     return this.#boxes.length / STRIDE;
   }
 
+  /** Packets in either set: the two covers side by side, nothing merged (see simplify()). */
   union(other: PacketSet): PacketSet {
     if (other.isEmpty()) return this;
     if (this.isEmpty()) return other;
@@ -96,6 +107,7 @@ export class PacketSet {
     return new PacketSet(out);
   }
 
+  /** Packets in both sets: one box per overlapping pair of boxes. */
   intersect(other: PacketSet): PacketSet {
     const a = this.#boxes;
     const b = other.#boxes;
@@ -133,6 +145,7 @@ export class PacketSet {
     return this.#boxes.length === 0;
   }
 
+  /** The packet is a member; its unused fields (ports of GRE, say) do not matter. */
   contains(packet: Packet): boolean {
     encodePacket(packet, point);
     const boxes = this.#boxes;
@@ -169,7 +182,8 @@ export class PacketSet {
 
   /** Same packets, however the two covers are cut into boxes. */
   equals(other: PacketSet): boolean {
-    return this === other || (this.isSubsetOf(other) && other.isSubsetOf(this));
+    if (this === other || sameBoxes(this.#boxes, other.#boxes)) return true;
+    return this.isSubsetOf(other) && other.isSubsetOf(this);
   }
 
   /**
@@ -207,4 +221,10 @@ export class PacketSet {
   toBoxArray(): Float64Array {
     return this.#boxes.slice();
   }
+}
+
+function sameBoxes(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -62,6 +62,7 @@ export interface PacketSpec {
 /** What a protocol carries in the port dimensions. */
 export type ProtocolKind = 'ports' | 'icmp' | 'none';
 
+/** TCP and UDP carry ports, ICMP and ICMPv6 a type and code, every other protocol neither. */
 export function protocolKind(protocol: number): ProtocolKind {
   if (hasPorts(protocol)) return 'ports';
   return isIcmp(protocol) ? 'icmp' : 'none';

@@ -198,7 +198,7 @@ describe('ports, ICMP and protocols without ports', () => {
     expect(() => PacketSet.of({ sourcePorts: { from: 9, to: 8 } })).toThrow(/port/);
   });
 
-  test('an empty list of sources admits nothing; a list of one family admits only that family', () => {
+  test('an empty source list admits nothing; a list of one family admits only that family', () => {
     expect(PacketSet.of({ sources: [] }).isEmpty()).toBe(true);
     const mixed = PacketSet.of({ sources: [cidr('10.0.0.0/8'), cidr('2001:db8::/32')] });
     const perFamily = PacketSet.of({ sources: [cidr('10.0.0.0/8')] }).union(
