@@ -93,6 +93,20 @@ export function boxesOverlap(a: Float64Array, ao: number, b: Float64Array, bo: n
   return true;
 }
 
+/** Some box of `boxes` holds `point` (one coordinate per dimension). */
+export function coverHolds(boxes: Float64Array, point: Float64Array): boolean {
+  for (let offset = 0; offset < boxes.length; offset += STRIDE) {
+    let k = 0;
+    for (; k < TEST_ORDER.length; k++) {
+      const i = TEST_ORDER[k]!;
+      const value = point[i >> 1]!;
+      if (value < boxes[offset + i]! || value > boxes[offset + i + 1]!) break;
+    }
+    if (k === TEST_ORDER.length) return true;
+  }
+  return false;
+}
+
 /** Box `a` covers every point of box `b`. */
 export function boxCovers(a: Float64Array, ao: number, b: Float64Array, bo: number): boolean {
   for (let i = 0; i < STRIDE; i += 2) {

@@ -34,7 +34,14 @@
  * and boxes are exact, simple and match how rules are written (a CIDR and a port range per
  * rule), so typical sets hold few boxes.
  */
-import { BoxBuffer, boxesOverlap, intersectBoxes, STRIDE, subtractCover } from './box.js';
+import {
+  BoxBuffer,
+  boxesOverlap,
+  coverHolds,
+  intersectBoxes,
+  STRIDE,
+  subtractCover,
+} from './box.js';
 import { simplifyBoxes } from './box-simplify.js';
 import {
   appendPoint,
@@ -148,16 +155,7 @@ export class PacketSet {
   /** The packet is a member; its unused fields (ports of GRE, say) do not matter. */
   contains(packet: Packet): boolean {
     encodePacket(packet, point);
-    const boxes = this.#boxes;
-    for (let offset = 0; offset < boxes.length; offset += STRIDE) {
-      let inside = true;
-      for (let d = 0; d < point.length && inside; d++) {
-        const value = point[d]!;
-        inside = value >= boxes[offset + 2 * d]! && value <= boxes[offset + 2 * d + 1]!;
-      }
-      if (inside) return true;
-    }
-    return false;
+    return coverHolds(this.#boxes, point);
   }
 
   /** The two sets share at least one packet; stops at the first overlapping pair. */
