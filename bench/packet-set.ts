@@ -94,3 +94,4 @@ for (const [name, run] of Object.entries(cases)) {
   console.log(`${name.padEnd(30)} ${median(times).toFixed(2).padStart(9)} ms`);
 }
 console.log(`boxes: SG ${securityGroup.boxCount}, ACL ${acl.boxCount}`);
+console.log(`boxes: all \\ SG ${PacketSet.all().subtract(securityGroup).boxCount}`);

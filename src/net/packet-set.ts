@@ -29,20 +29,15 @@
  *
  * Cost. With n and m boxes: union is concatenation, O(n + m); intersect tests every pair, with
  * early rejection on the dimensions where rules differ most, O(n m); subtract cuts each box
- * only by the boxes that touch it, O(n m) tests plus at most 22 pieces per cut; contains is
+ * only by the boxes that touch it, splitting it k-d-tree style first when many do, about
+ * O(m log m) tests per box plus at most 22 pieces per cut (box-subtract.ts); contains is
  * O(n); simplify is O(n^2). Boxes were chosen over BDDs because npm has no usable BDD package,
  * and boxes are exact, simple and match how rules are written (a CIDR and a port range per
  * rule), so typical sets hold few boxes.
  */
-import {
-  BoxBuffer,
-  boxesOverlap,
-  coverHolds,
-  intersectBoxes,
-  STRIDE,
-  subtractCover,
-} from './box.js';
+import { BoxBuffer, boxesOverlap, coverHolds, intersectBoxes, STRIDE } from './box.js';
 import { simplifyBoxes } from './box-simplify.js';
+import { subtractCover } from './box-subtract.js';
 import {
   appendPoint,
   appendSpec,

@@ -291,6 +291,43 @@ describe('reverse and rewrite', () => {
   });
 });
 
+describe('subtracting large covers', () => {
+  test('removing a thousand host routes on single ports leaves exactly the other packets', () => {
+    let state = 7;
+    const next = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state;
+    };
+    const rules = Array.from({ length: 1000 }, () => ({
+      host: `10.0.${next() % 8}.${next() % 256}`,
+      port: 1000 + (next() % 20),
+    }));
+    const group = PacketSet.unionAll(
+      rules.map(({ host, port }) =>
+        PacketSet.of({
+          protocol: 6,
+          sources: [cidr(`${host}/32`)],
+          destinationPorts: { from: port, to: port },
+        }),
+      ),
+    );
+    const rest = PacketSet.all().subtract(group);
+    for (const { host, port } of rules) {
+      expect(rest.contains(tcp(host, 1, '10.9.9.9', port))).toBe(false);
+      expect(group.contains(tcp(host, 1, '10.9.9.9', port))).toBe(true);
+    }
+    const taken = new Set(rules.map(({ host, port }) => `${host}:${port}`));
+    for (let i = 0; i < 2000; i++) {
+      const host = `10.0.${next() % 8}.${next() % 256}`;
+      const port = 1000 + (next() % 20);
+      expect(rest.contains(tcp(host, 1, '10.9.9.9', port))).toBe(!taken.has(`${host}:${port}`));
+    }
+    expect(rest.overlaps(group)).toBe(false);
+    expect(rest.union(group).equals(PacketSet.all())).toBe(true);
+    expect(staircaseViolations(rest)).toEqual([]);
+  });
+});
+
 describe('unionAll', () => {
   test('equals folding union over the same sets', () => {
     const parts = ['10.0.0.0/8', '2001:db8::/32', '192.0.2.0/24'].map((text) =>
