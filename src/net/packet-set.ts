@@ -36,6 +36,7 @@
  * rule), so typical sets hold few boxes.
  */
 import { BoxBuffer, boxesOverlap, coverHolds, intersectBoxes, STRIDE } from './box.js';
+import { checkBoxes } from './box-check.js';
 import { simplifyBoxes } from './box-simplify.js';
 import { subtractCover } from './box-subtract.js';
 import {
@@ -187,7 +188,11 @@ export class PacketSet {
     return this.isEmpty() ? undefined : decodeLowCorner(this.#boxes, 0);
   }
 
-  /** The same set in fewer boxes: see simplifyBoxes. */
+  /**
+   * The same set in fewer boxes: boxes inside others dropped, neighbours along one dimension
+   * merged (see simplifyBoxes). O(n^2) in the boxes, so call it before storing or reporting a
+   * set, not after every union in a loop.
+   */
   simplify(): PacketSet {
     return this.boxCount < 2 ? this : new PacketSet(simplifyBoxes(this.#boxes));
   }
@@ -208,6 +213,16 @@ export class PacketSet {
    */
   rewrite(change: Rewrite): PacketSet {
     return new PacketSet(rewriteBoxes(this.#boxes, change));
+  }
+
+  /**
+   * A set from boxes laid out as toBoxArray() gives them, for sets passed between worker
+   * threads or cached. The check covers value ranges, families and address intervals; that
+   * port dimensions are full for protocols without ports is trusted, as toBoxArray() keeps it.
+   */
+  static fromBoxArray(boxes: Float64Array): PacketSet {
+    checkBoxes(boxes);
+    return new PacketSet(boxes.slice());
   }
 
   /** A copy of the boxes, for summaries and tests: 22 numbers (lo, hi per dimension) each. */
