@@ -63,6 +63,7 @@ export class PacketSet {
   }
 
   static readonly #empty = new PacketSet(new Float64Array(0));
+  static readonly #all = PacketSet.of({});
 
   /** No packet at all. */
   static empty(): PacketSet {
@@ -71,7 +72,7 @@ export class PacketSet {
 
   /** Every packet of both families, every protocol, address and port. */
   static all(): PacketSet {
-    return PacketSet.of({});
+    return PacketSet.#all;
   }
 
   /** The packets a rule-like spec admits (see PacketSpec for how absent fields read). */
@@ -93,6 +94,16 @@ export class PacketSet {
     const out = new BoxBuffer();
     for (const set of sets) out.copyAll(set.#boxes);
     return new PacketSet(out.take());
+  }
+
+  /**
+   * A set from boxes laid out as toBoxArray() gives them, for sets passed between worker
+   * threads or cached. The check covers value ranges, families and address intervals; that
+   * port dimensions are full for protocols without ports is trusted, as toBoxArray() keeps it.
+   */
+  static fromBoxArray(boxes: Float64Array): PacketSet {
+    checkBoxes(boxes);
+    return new PacketSet(boxes.slice());
   }
 
   /** Boxes in the cover; a measure of cost, not of size. */
@@ -213,16 +224,6 @@ export class PacketSet {
    */
   rewrite(change: Rewrite): PacketSet {
     return new PacketSet(rewriteBoxes(this.#boxes, change));
-  }
-
-  /**
-   * A set from boxes laid out as toBoxArray() gives them, for sets passed between worker
-   * threads or cached. The check covers value ranges, families and address intervals; that
-   * port dimensions are full for protocols without ports is trusted, as toBoxArray() keeps it.
-   */
-  static fromBoxArray(boxes: Float64Array): PacketSet {
-    checkBoxes(boxes);
-    return new PacketSet(boxes.slice());
   }
 
   /** A copy of the boxes, for summaries and tests: 22 numbers (lo, hi per dimension) each. */

@@ -129,7 +129,7 @@ function checkSummary(summary: AddressSummary[], model: ModelSet, side: Side): v
 }
 
 describe('summaries against the brute-force model', () => {
-  test.prop([exprArb], { numRuns: 30 })(
+  test.prop([exprArb], { numRuns: 25 })(
     'source and destination summaries re-expand to exactly the projected packets',
     (expr) => {
       const set = evaluateSet(expr);
@@ -139,7 +139,7 @@ describe('summaries against the brute-force model', () => {
     },
   );
 
-  test.prop([exprArb, exprArb], { numRuns: 30 })(
+  test.prop([exprArb, exprArb], { numRuns: 25 })(
     'a summary depends on the packets only, not on how the boxes cut them',
     (left, right) => {
       const a = evaluateSet(left);
@@ -152,7 +152,7 @@ describe('summaries against the brute-force model', () => {
     },
   );
 
-  test.prop([exprArb], { numRuns: 30 })(
+  test.prop([exprArb], { numRuns: 25 })(
     'sourceCidrsOf and destinationCidrsOf list exactly the addresses of members, merged',
     (expr) => {
       const set = evaluateSet(expr);
@@ -167,7 +167,7 @@ describe('summaries against the brute-force model', () => {
     },
   );
 
-  test.prop([exprArb], { numRuns: 30 })(
+  test.prop([exprArb], { numRuns: 25 })(
     'every CIDR list is already as short as cidr-tools makes it',
     (expr) => {
       for (const item of summarizeSources(evaluateSet(expr))) {

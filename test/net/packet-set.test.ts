@@ -14,7 +14,7 @@ import {
   UNIVERSE,
 } from './packet-set-model.js';
 
-const RUNS = { numRuns: 40 };
+const RUNS = { numRuns: 30 };
 
 describe('PacketSet against a brute-force model of every packet in a small universe', () => {
   test('the universe set holds exactly the enumerated packets', () => {
