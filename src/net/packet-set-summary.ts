@@ -3,8 +3,8 @@ import { DIM_DESTINATION, DIM_DESTINATION_PORT, DIM_PROTOCOL, DIM_SOURCE, STRIDE
 import { addressCidrs } from './box-addresses.js';
 import { protocolKind } from './packet.js';
 import type { PacketSet } from './packet-set.js';
-import type { PortRange } from './port-range.js';
-import type { Protocol } from './protocol.js';
+import { formatPortRange, type PortRange } from './port-range.js';
+import { formatProtocol, type Protocol } from './protocol.js';
 
 /** An inclusive range of small integers (protocol numbers, ICMP types or codes). */
 export interface NumberRange {
@@ -171,4 +171,31 @@ export function toIcmpRanges(range: NumberRange): IcmpRange[] {
       ? [{ types: { from: firstType, to: lastType }, codes: { from: 0, to: 255 } }]
       : [];
   return [...head, ...whole, ...tail];
+}
+
+/** `tcp`, `gre (47)`, `all`, or `protocols 7-16`. */
+export function formatProtocolLabel(label: ProtocolLabel): string {
+  return typeof label === 'object' ? `protocols ${label.from}-${label.to}` : formatProtocol(label);
+}
+
+function formatNumberRange(range: NumberRange): string {
+  return range.from === range.to ? String(range.from) : `${range.from}-${range.to}`;
+}
+
+/** `type 8`, `type 3 code 4`, `type 3 codes 1-255`, `types 0-7`, or `all types`. */
+export function formatIcmpRange(range: IcmpRange): string {
+  const { types, codes } = range;
+  if (types.from === 0 && types.to === 255 && codes.from === 0 && codes.to === 255) {
+    return 'all types';
+  }
+  const typeText = `${types.from === types.to ? 'type' : 'types'} ${formatNumberRange(types)}`;
+  if (codes.from === 0 && codes.to === 255) return typeText;
+  return `${typeText} ${codes.from === codes.to ? 'code' : 'codes'} ${formatNumberRange(codes)}`;
+}
+
+/** What an item admits besides addresses: `22, 443`, `type 8`, or `all ports`. */
+export function formatSummaryService(item: AddressSummary): string {
+  if (item.kind === 'ports') return item.ports.map(formatPortRange).join(', ');
+  if (item.kind === 'icmp') return item.icmp.map(formatIcmpRange).join(', ');
+  return 'all ports';
 }

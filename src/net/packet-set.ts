@@ -36,6 +36,7 @@
  * rule), so typical sets hold few boxes.
  */
 import { BoxBuffer, boxesOverlap, coverHolds, intersectBoxes, STRIDE } from './box.js';
+import { checkBoxes } from './box-check.js';
 import { simplifyBoxes } from './box-simplify.js';
 import { subtractCover } from './box-subtract.js';
 import {
@@ -62,6 +63,7 @@ export class PacketSet {
   }
 
   static readonly #empty = new PacketSet(new Float64Array(0));
+  static readonly #all = PacketSet.of({});
 
   /** No packet at all. */
   static empty(): PacketSet {
@@ -70,7 +72,7 @@ export class PacketSet {
 
   /** Every packet of both families, every protocol, address and port. */
   static all(): PacketSet {
-    return PacketSet.of({});
+    return PacketSet.#all;
   }
 
   /** The packets a rule-like spec admits (see PacketSpec for how absent fields read). */
@@ -92,6 +94,16 @@ export class PacketSet {
     const out = new BoxBuffer();
     for (const set of sets) out.copyAll(set.#boxes);
     return new PacketSet(out.take());
+  }
+
+  /**
+   * A set from boxes laid out as toBoxArray() gives them, for sets passed between worker
+   * threads or cached. The check covers value ranges, families and address intervals; that
+   * port dimensions are full for protocols without ports is trusted, as toBoxArray() keeps it.
+   */
+  static fromBoxArray(boxes: Float64Array): PacketSet {
+    checkBoxes(boxes);
+    return new PacketSet(boxes.slice());
   }
 
   /** Boxes in the cover; a measure of cost, not of size. */
@@ -187,7 +199,11 @@ export class PacketSet {
     return this.isEmpty() ? undefined : decodeLowCorner(this.#boxes, 0);
   }
 
-  /** The same set in fewer boxes: see simplifyBoxes. */
+  /**
+   * The same set in fewer boxes: boxes inside others dropped, neighbours along one dimension
+   * merged (see simplifyBoxes). O(n^2) in the boxes, so call it before storing or reporting a
+   * set, not after every union in a loop.
+   */
   simplify(): PacketSet {
     return this.boxCount < 2 ? this : new PacketSet(simplifyBoxes(this.#boxes));
   }

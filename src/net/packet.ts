@@ -33,7 +33,10 @@ export interface Packet {
   readonly icmpCode?: number;
 }
 
-/** ICMP type and code as a rule states them; an absent field matches every value. */
+/**
+ * ICMP type and code as a rule states them; an absent field matches every value. A code
+ * without a type is ignored: AWS refuses such a rule (type -1 requires code -1).
+ */
 export interface IcmpMatch {
   readonly type?: number;
   readonly code?: number;

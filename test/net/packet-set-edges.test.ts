@@ -328,6 +328,32 @@ describe('subtracting large covers', () => {
   });
 });
 
+describe('fromBoxArray', () => {
+  test('rebuilds the same set from toBoxArray()', () => {
+    const set = PacketSet.all().subtract(
+      PacketSet.of({ protocol: 6, sources: [cidr('2001:db8::/65')] }),
+    );
+    expect(PacketSet.fromBoxArray(set.toBoxArray()).equals(set)).toBe(true);
+  });
+
+  test('refuses boxes that break the invariants the algebra relies on', () => {
+    const box = PacketSet.of({ family: 6, protocol: 6 }).toBoxArray();
+    expect(() => PacketSet.fromBoxArray(box.subarray(0, 21))).toThrow(/whole boxes/);
+    const reversed = box.slice();
+    reversed[10] = 70000;
+    expect(() => PacketSet.fromBoxArray(reversed)).toThrow(/dimension 5/);
+    const gap = box.slice();
+    gap[2] = 1;
+    gap[3] = 2;
+    gap[4] = 5;
+    gap[5] = 6;
+    expect(() => PacketSet.fromBoxArray(gap)).toThrow(/one interval/);
+    const mixed = box.slice();
+    mixed[0] = 6;
+    expect(() => PacketSet.fromBoxArray(mixed)).toThrow(/IPv4 and IPv6/);
+  });
+});
+
 describe('unionAll', () => {
   test('equals folding union over the same sets', () => {
     const parts = ['10.0.0.0/8', '2001:db8::/32', '192.0.2.0/24'].map((text) =>

@@ -221,6 +221,18 @@ export function reverseModel(model: ModelSet): ModelSet {
   return out;
 }
 
+/** The model's image under a rewrite of the destination (and the TCP/UDP destination port). */
+export function rewriteModel(model: ModelSet, destination: IpAddress, port: number): ModelSet {
+  const out = new Uint8Array(model.length);
+  PACKETS.forEach((p, i) => {
+    if (model[i] === 0 || p.family !== destination.family) return;
+    const ports = p.protocol === 6 || p.protocol === 17;
+    const moved: Packet = { ...p, destination, destinationPort: ports ? port : p.destinationPort };
+    out[INDEX.get(packetKey(moved))!] = 1;
+  });
+  return out;
+}
+
 export type Expr =
   | { readonly op: 'spec'; readonly spec: PacketSpec }
   | { readonly op: 'union' | 'intersect' | 'subtract'; readonly a: Expr; readonly b: Expr }

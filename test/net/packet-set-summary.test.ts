@@ -12,6 +12,9 @@ import {
 } from '../../src/net/packet-set-projection.js';
 import {
   type AddressSummary,
+  formatIcmpRange,
+  formatProtocolLabel,
+  formatSummaryService,
   summarizeDestinations,
   summarizeSources,
   toIcmpRanges,
@@ -126,7 +129,7 @@ function checkSummary(summary: AddressSummary[], model: ModelSet, side: Side): v
 }
 
 describe('summaries against the brute-force model', () => {
-  test.prop([exprArb], { numRuns: 30 })(
+  test.prop([exprArb], { numRuns: 25 })(
     'source and destination summaries re-expand to exactly the projected packets',
     (expr) => {
       const set = evaluateSet(expr);
@@ -136,7 +139,7 @@ describe('summaries against the brute-force model', () => {
     },
   );
 
-  test.prop([exprArb, exprArb], { numRuns: 30 })(
+  test.prop([exprArb, exprArb], { numRuns: 25 })(
     'a summary depends on the packets only, not on how the boxes cut them',
     (left, right) => {
       const a = evaluateSet(left);
@@ -149,7 +152,7 @@ describe('summaries against the brute-force model', () => {
     },
   );
 
-  test.prop([exprArb], { numRuns: 30 })(
+  test.prop([exprArb], { numRuns: 25 })(
     'sourceCidrsOf and destinationCidrsOf list exactly the addresses of members, merged',
     (expr) => {
       const set = evaluateSet(expr);
@@ -164,7 +167,7 @@ describe('summaries against the brute-force model', () => {
     },
   );
 
-  test.prop([exprArb], { numRuns: 30 })(
+  test.prop([exprArb], { numRuns: 25 })(
     'every CIDR list is already as short as cidr-tools makes it',
     (expr) => {
       for (const item of summarizeSources(evaluateSet(expr))) {
@@ -291,4 +294,37 @@ describe('projections', () => {
       expect(count).toBe(range.to - range.from + 1);
     },
   );
+});
+
+describe('formatting summary items', () => {
+  test('protocol labels read as AWS names, numbers with IANA names, or ranges', () => {
+    expect(formatProtocolLabel(6)).toBe('tcp');
+    expect(formatProtocolLabel(47)).toBe('gre (47)');
+    expect(formatProtocolLabel('all')).toBe('all');
+    expect(formatProtocolLabel({ from: 7, to: 16 })).toBe('protocols 7-16');
+  });
+
+  test('ICMP ranges name a type, a code or a run of either', () => {
+    const range = (t0: number, t1: number, c0: number, c1: number) => ({
+      types: { from: t0, to: t1 },
+      codes: { from: c0, to: c1 },
+    });
+    expect(formatIcmpRange(range(0, 255, 0, 255))).toBe('all types');
+    expect(formatIcmpRange(range(8, 8, 0, 255))).toBe('type 8');
+    expect(formatIcmpRange(range(3, 3, 4, 4))).toBe('type 3 code 4');
+    expect(formatIcmpRange(range(3, 3, 1, 255))).toBe('type 3 codes 1-255');
+    expect(formatIcmpRange(range(0, 7, 0, 255))).toBe('types 0-7');
+  });
+
+  test('a summary item names its ports, its ICMP messages, or all ports', () => {
+    const set = PacketSet.of({ family: 4, protocol: 6, destinationPorts: { from: 22, to: 22 } })
+      .union(PacketSet.of({ family: 4, protocol: 6, destinationPorts: { from: 8000, to: 8080 } }))
+      .union(PacketSet.of({ family: 4, protocol: 1, icmp: { type: 3, code: 4 } }))
+      .union(PacketSet.of({ family: 4, protocol: 47 }));
+    expect(summarizeSources(set).map(formatSummaryService)).toEqual([
+      'type 3 code 4',
+      '22, 8000-8080',
+      'all ports',
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
+import type { IpFamily } from '../../src/net/address.js';
 import { PacketSet } from '../../src/net/packet-set.js';
 import {
   disagreements,
@@ -9,12 +10,14 @@ import {
   PACKET_KEYS,
   PACKETS,
   packetKey,
+  rewriteModel,
   specArb,
   staircaseViolations,
   UNIVERSE,
+  universeAddresses,
 } from './packet-set-model.js';
 
-const RUNS = { numRuns: 40 };
+const RUNS = { numRuns: 30 };
 
 describe('PacketSet against a brute-force model of every packet in a small universe', () => {
   test('the universe set holds exactly the enumerated packets', () => {
@@ -73,6 +76,16 @@ describe('PacketSet against a brute-force model of every packet in a small unive
     expect(staircaseViolations(set.simplify())).toEqual([]);
     expect(staircaseViolations(PacketSet.all().subtract(set))).toEqual([]);
   });
+
+  test.prop([exprArb, fc.constantFrom(4, 6), fc.nat(7)], RUNS)(
+    'rewrite moves every packet of the family to the new destination and TCP/UDP port',
+    (expr, family, pick) => {
+      const addresses = universeAddresses(family as IpFamily);
+      const destination = addresses[pick % addresses.length]!;
+      const set = evaluateSet(expr).rewrite({ destination, destinationPort: 3 });
+      expect(disagreements(set, rewriteModel(evaluateModel(expr), destination, 3))).toEqual([]);
+    },
+  );
 
   test.prop([exprArb], RUNS)('point(p) holds p and no other packet of the universe', (expr) => {
     const sample = evaluateSet(expr).sample();
