@@ -3,6 +3,7 @@ import { registerCollect } from './collect.js';
 import { registerDemo } from './demo.js';
 import { reportFailure } from './errors.js';
 import { registerInspect } from './inspect.js';
+import { registerReach } from './reach.js';
 import { registerTrace } from './trace.js';
 
 /** Builds the `vpcreach` program; each command lives in its own file. */
@@ -18,6 +19,7 @@ export function createProgram(): Command {
   program.configureOutput({ outputError: (text, write) => write(text) });
   registerInspect(program);
   registerTrace(program);
+  registerReach(program);
   registerCollect(program);
   registerDemo(program);
   return program;
