@@ -15,6 +15,7 @@ export interface WorkloadStats {
   readonly sgReferenceShare: number;
   readonly prefixListRuleShare: number;
   readonly naclRulesPerDirection: { mean: number; min: number; max: number };
+  /** Over workload ENIs (instances, Lambda, ECS); endpoint and NLB ENIs carry their one group. */
   readonly sgsPerEni: { mean: number; max: number };
   /** Largest (groups × heaviest group's per-direction weight) over ENIs; AWS caps it at 1,000. */
   readonly maxEniRuleProduct: number;
@@ -125,7 +126,7 @@ export function computeStats(model: NetworkModel): WorkloadStats {
     sgReferenceShare: round(countRules(model.securityGroups, 'group') / totalRules),
     prefixListRuleShare: round(countRules(model.securityGroups, 'prefix-list') / totalRules),
     naclRulesPerDirection: { mean: round(perDirection.reduce((s, n) => s + n, 0) / Math.max(1, perDirection.length), 2), min: minOf(perDirection), max: maxOf(perDirection) },
-    sgsPerEni: { mean: round(model.enis.reduce((s, e) => s + e.groupIds.length, 0) / model.enis.length, 2), max: maxOf(model.enis.map((e) => e.groupIds.length)) },
+    sgsPerEni: groupsPerEni(model),
     maxEniRuleProduct: maxOf(products),
     dualStackShare: round(model.enis.filter((e) => e.ipv6.length > 0).length / model.enis.length),
     portAtoms: portAtoms(model),
@@ -133,6 +134,11 @@ export function computeStats(model: NetworkModel): WorkloadStats {
     classes: classes.size,
     classCompression: round(classes.size / model.enis.length),
   };
+}
+
+function groupsPerEni(model: NetworkModel): { mean: number; max: number } {
+  const counts = model.enis.filter((e) => e.kind !== 'endpoint' && e.kind !== 'nlb').map((e) => e.groupIds.length);
+  return { mean: round(counts.reduce((s, n) => s + n, 0) / Math.max(1, counts.length), 2), max: maxOf(counts) };
 }
 
 function countResources(model: NetworkModel, sgRules: number): Record<string, number> {
