@@ -54,7 +54,11 @@ function emptySlice(accountId: string): AccountSlice {
 
 type Owned = { readonly accountId: string };
 
-function distribute<T extends Owned>(slices: Map<string, AccountSlice>, items: readonly T[], pick: (s: AccountSlice) => T[]): void {
+function distribute<T extends Owned>(
+  slices: Map<string, AccountSlice>,
+  items: readonly T[],
+  pick: (s: AccountSlice) => T[],
+): void {
   for (const item of items) pick(slices.get(item.accountId)!).push(item);
 }
 

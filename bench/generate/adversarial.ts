@@ -19,13 +19,22 @@ function hostRules(ctx: GenContext, rng: Rng, count: number, egress: boolean): S
   const hosts = ctx.model.enis.flatMap((e) => e.ipv4);
   while (rules.length < count) {
     // Half the hosts are real ENI addresses, so the rules actually select traffic.
-    const ip = hosts.length > 0 && rng.chance(0.5) ? rng.pick(hosts) : `10.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
+    const ip =
+      hosts.length > 0 && rng.chance(0.5)
+        ? rng.pick(hosts)
+        : `10.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
     const port = rng.chance(0.3) ? rng.pick(TCP_PORTS) : rng.int(1, 65535);
     const protocol = rng.chance(0.8) ? 'tcp' : 'udp';
     const key = `${protocol}|${port}|${ip}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    rules.push({ egress, protocol, fromPort: port, toPort: port, peer: { kind: 'cidr4', cidr: `${ip}/32` } });
+    rules.push({
+      egress,
+      protocol,
+      fromPort: port,
+      toPort: port,
+      peer: { kind: 'cidr4', cidr: `${ip}/32` },
+    });
   }
   return rules;
 }
@@ -36,11 +45,21 @@ export function createFragmentGroups(ctx: GenContext, spec: AdversarialSpec): vo
   const groups = Array.from({ length: spec.fragmentSgs }, (_, i) => {
     const vpc = ctx.model.vpcs[i % ctx.model.vpcs.length]!;
     const ingress = hostRules(ctx, rng, spec.fragmentRules, false);
-    const egress: SgRule[] = i % 2 === 0 ? hostRules(ctx, rng, spec.fragmentRules, true) : [{ egress: true, protocol: '-1', peer: { kind: 'cidr4', cidr: '0.0.0.0/0' } }];
-    return createRoleSecurityGroup(ctx, { vpc, role: 'fragment', name: `fragment-${i}`, description: 'random /32 single-port rules', rules: [...ingress, ...egress] });
+    const egress: SgRule[] =
+      i % 2 === 0
+        ? hostRules(ctx, rng, spec.fragmentRules, true)
+        : [{ egress: true, protocol: '-1', peer: { kind: 'cidr4', cidr: '0.0.0.0/0' } }];
+    return createRoleSecurityGroup(ctx, {
+      vpc,
+      role: 'fragment',
+      name: `fragment-${i}`,
+      description: 'random /32 single-port rules',
+      rules: [...ingress, ...egress],
+    });
   });
   for (const eni of ctx.model.enis) {
-    if (eni.kind === 'endpoint' || eni.kind === 'nlb' || !rng.chance(spec.fragmentEniShare)) continue;
+    if (eni.kind === 'endpoint' || eni.kind === 'nlb' || !rng.chance(spec.fragmentEniShare))
+      continue;
     const choices = groups.filter((g) => g.vpcId === eni.vpcId);
     if (choices.length === 0 || eni.groupIds.length > 0) continue;
     eni.groupIds = [rng.pick(choices).groupId];
@@ -51,7 +70,9 @@ export function createFragmentGroups(ctx: GenContext, spec: AdversarialSpec): vo
 /** Nested blocks around one address, /0 … /32, narrowest first most of the time. */
 function alternatingBlock(ctx: GenContext, rng: Rng, egress: boolean, first: number): NaclEntry[] {
   const anchor = rng.pick(ctx.model.enis).ipv4[0]!;
-  const lengths = [32, 28, 24, 20, 16, 12, 8, 0].map((l) => (l === 0 ? '0.0.0.0/0' : nestedAround(anchor, l)));
+  const lengths = [32, 28, 24, 20, 16, 12, 8, 0].map((l) =>
+    l === 0 ? '0.0.0.0/0' : nestedAround(anchor, l),
+  );
   const cidrs = rng.chance(0.7) ? lengths : lengths.reverse();
   const center = rng.pick(TCP_PORTS);
   const widths = [0, 1, 10, 100, 1000, 5000, 20000, 65535];
@@ -65,7 +86,14 @@ function alternatingBlock(ctx: GenContext, rng: Rng, egress: boolean, first: num
       protocol,
       action: ruleIndex % 2 === 0 ? 'deny' : 'allow',
       cidr4,
-      ...(protocol === '-1' ? {} : { ports: { from: Math.max(0, center - w), to: Math.min(65535, center + w + rng.int(0, 3)) } }),
+      ...(protocol === '-1'
+        ? {}
+        : {
+            ports: {
+              from: Math.max(0, center - w),
+              to: Math.min(65535, center + w + rng.int(0, 3)),
+            },
+          }),
     };
   });
 }
@@ -81,8 +109,12 @@ function nestedAround(ip: string, length: number): string {
 export function createAlternatingNacls(ctx: GenContext, spec: AdversarialSpec): void {
   const rng = ctx.stream('alternating-nacls');
   ctx.model.vpcs.forEach((vpc, v) => {
-    const count = Math.floor(spec.alternatingNacls / ctx.model.vpcs.length) + (v < spec.alternatingNacls % ctx.model.vpcs.length ? 1 : 0);
-    const acls = Array.from({ length: count }, () => customAcl(ctx, vpc, aclEntries(ctx, rng, vpc, spec.alternatingRules)));
+    const count =
+      Math.floor(spec.alternatingNacls / ctx.model.vpcs.length) +
+      (v < spec.alternatingNacls % ctx.model.vpcs.length ? 1 : 0);
+    const acls = Array.from({ length: count }, () =>
+      customAcl(ctx, vpc, aclEntries(ctx, rng, vpc, spec.alternatingRules)),
+    );
     associateSubnets(ctx, rng, vpc, acls);
   });
 }
@@ -101,12 +133,20 @@ function aclEntries(ctx: GenContext, rng: Rng, vpc: Vpc, perDirection: number): 
 export function createPrivateLinkChain(ctx: GenContext, depth: number): void {
   const rng = ctx.stream('chain');
   const vpcs = ctx.model.vpcs;
-  let next = createEndpointService(ctx, rng, { providerVpc: vpcs[depth % vpcs.length]!, source: { kind: 'workload' } });
+  let next = createEndpointService(ctx, rng, {
+    providerVpc: vpcs[depth % vpcs.length]!,
+    source: { kind: 'workload' },
+  });
   for (let i = depth - 1; i >= 1; i--) {
     const vpc = vpcs[i % vpcs.length]!;
     const endpoint = createInterfaceEndpoint(ctx, rng, { consumerVpc: vpc, service: next });
-    const port = ctx.model.loadBalancers.find((l) => l.loadBalancerArn === next.loadBalancerArn)!.listeners[0]!.port;
-    next = createEndpointService(ctx, rng, { providerVpc: vpc, source: { kind: 'endpoint', endpoint }, targetPort: port });
+    const port = ctx.model.loadBalancers.find((l) => l.loadBalancerArn === next.loadBalancerArn)!
+      .listeners[0]!.port;
+    next = createEndpointService(ctx, rng, {
+      providerVpc: vpc,
+      source: { kind: 'endpoint', endpoint },
+      targetPort: port,
+    });
   }
   createInterfaceEndpoint(ctx, rng, { consumerVpc: vpcs[0]!, service: next });
 }

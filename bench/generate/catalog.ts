@@ -6,8 +6,8 @@ import { formatCidr4, intToIpv4, parseCidr4 } from './addressing.js';
 import type { Rng } from './prng.js';
 
 export const TCP_PORTS = [
-  22, 80, 443, 3306, 5432, 6379, 8080, 8443, 9092, 9200, 27017, 2049, 3389, 5439, 11211, 9090,
-  8000, 8081, 25, 465, 587, 389, 636, 1433, 1521, 5672, 15672, 2379, 4222, 7000, 9042, 50051,
+  22, 80, 443, 3306, 5432, 6379, 8080, 8443, 9092, 9200, 27017, 2049, 3389, 5439, 11211, 9090, 8000,
+  8081, 25, 465, 587, 389, 636, 1433, 1521, 5672, 15672, 2379, 4222, 7000, 9042, 50051,
 ];
 export const UDP_PORTS = [53, 123, 161, 514, 500, 4500, 8125, 1194, 51820, 6081];
 export const PORT_RANGES: readonly [number, number][] = [
@@ -46,8 +46,17 @@ export function randomService(rng: Rng, options: { ipv6: boolean }): Service {
   if (roll < 0.12) {
     const protocol = options.ipv6 ? 'icmpv6' : 'icmp';
     const choices: readonly [number, number][] = options.ipv6
-      ? [[128, -1], [-1, -1], [2, 0]]
-      : [[8, -1], [-1, -1], [3, 4], [11, 0]];
+      ? [
+          [128, -1],
+          [-1, -1],
+          [2, 0],
+        ]
+      : [
+          [8, -1],
+          [-1, -1],
+          [3, 4],
+          [11, 0],
+        ];
     const [type, code] = rng.pick(choices);
     return { protocol, from: type, to: code };
   }
@@ -69,7 +78,8 @@ const PUBLIC_FIRST_OCTETS = [3, 13, 18, 34, 35, 44, 52, 54, 99, 104, 151, 198, 2
 /** A public IPv4 block of a partner or SaaS, /20 to /32. */
 export function randomPublicCidr(rng: Rng): string {
   const length = rng.pick([20, 24, 24, 28, 32, 32]);
-  const base = (rng.pick(PUBLIC_FIRST_OCTETS) << 24) | (rng.int(0, 255) << 16) | (rng.int(0, 255) << 8);
+  const base =
+    (rng.pick(PUBLIC_FIRST_OCTETS) << 24) | (rng.int(0, 255) << 16) | (rng.int(0, 255) << 8);
   return formatCidr4(alignDown(base >>> 0, length), length);
 }
 

@@ -10,7 +10,11 @@ import { addRandomRules, createRoleSecurityGroup } from './security-groups.js';
 function pinAlone(ctx: GenContext, group: SecurityGroup, count: number): void {
   const rng = ctx.stream(`pin/${group.groupId}`);
   const free = ctx.model.enis.filter(
-    (e) => e.vpcId === group.vpcId && e.kind === 'instance' && e.groupIds.length === 0 && !ctx.pinnedEnis.has(e.eniId),
+    (e) =>
+      e.vpcId === group.vpcId &&
+      e.kind === 'instance' &&
+      e.groupIds.length === 0 &&
+      !ctx.pinnedEnis.has(e.eniId),
   );
   for (const eni of rng.sample(free, count)) {
     eni.groupIds = [group.groupId];
@@ -55,7 +59,13 @@ export function createPrefixListCeilingGroup(ctx: GenContext, enis: number): voi
     name: `${vpc.name}-partner-allow`,
     description: 'one prefix list at the quota',
     rules: [
-      { egress: false, protocol: 'tcp', fromPort: 443, toPort: 443, peer: { kind: 'prefix-list', prefixListId: largest.prefixListId } },
+      {
+        egress: false,
+        protocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        peer: { kind: 'prefix-list', prefixListId: largest.prefixListId },
+      },
       { egress: true, protocol: '-1', peer: { kind: 'cidr4', cidr: '0.0.0.0/0' } },
     ],
   });

@@ -6,8 +6,14 @@ import { SubnetAddressPool } from './addressing.js';
 import { IdAllocator } from './ids.js';
 import {
   type Account,
+  type Eni,
   emptyModel,
-  type Eni, type NetworkModel, type PrefixList, type SecurityGroup, type Subnet, type Vpc } from './model.js';
+  type NetworkModel,
+  type PrefixList,
+  type SecurityGroup,
+  type Subnet,
+  type Vpc,
+} from './model.js';
 import type { PendingTargets } from './privatelink.js';
 import { Rng } from './prng.js';
 import type { WorkloadSpec } from './workload-spec.js';

@@ -29,7 +29,10 @@ export function renderLoadBalancer(lookups: Lookups, nlb: LoadBalancer) {
     })),
     IpAddressType: 'ipv4',
     ...(nlb.securityGroupIds.length > 0
-      ? { SecurityGroups: nlb.securityGroupIds, EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: nlb.enforcePrivateLink }
+      ? {
+          SecurityGroups: nlb.securityGroupIds,
+          EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: nlb.enforcePrivateLink,
+        }
       : {}),
   };
 }
@@ -66,7 +69,11 @@ export function renderListeners(nlb: LoadBalancer) {
       Protocol: l.protocol,
       ...(l.protocol === 'TLS'
         ? {
-            Certificates: [{ CertificateArn: `arn:aws:acm:${REGION}:${nlb.accountId}:certificate/${derivedHex(l.listenerArn, 32)}` }],
+            Certificates: [
+              {
+                CertificateArn: `arn:aws:acm:${REGION}:${nlb.accountId}:certificate/${derivedHex(l.listenerArn, 32)}`,
+              },
+            ],
             SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
           }
         : {}),
@@ -102,8 +109,14 @@ export function renderLoadBalancerAttributes(nlb: LoadBalancer) {
 const HEALTH_REASONS: Record<Target['health'], { Reason?: string; Description?: string }> = {
   healthy: {},
   unhealthy: { Reason: 'Target.Timeout', Description: 'Request timed out' },
-  initial: { Reason: 'Elb.InitialHealthChecking', Description: 'Initial health checks in progress' },
-  unused: { Reason: 'Target.NotInUse', Description: 'Target group is not configured to receive traffic from the load balancer' },
+  initial: {
+    Reason: 'Elb.InitialHealthChecking',
+    Description: 'Initial health checks in progress',
+  },
+  unused: {
+    Reason: 'Target.NotInUse',
+    Description: 'Target group is not configured to receive traffic from the load balancer',
+  },
 };
 
 export function renderTargetHealth(lookups: Lookups, group: TargetGroup) {
@@ -113,9 +126,12 @@ export function renderTargetHealth(lookups: Lookups, group: TargetGroup) {
       Target: {
         Id: target.id,
         Port: target.port,
-        ...(group.targetType === 'ip' ? { AvailabilityZone: lookups.zoneName(group.accountId, target.zoneId) } : {}),
+        ...(group.targetType === 'ip'
+          ? { AvailabilityZone: lookups.zoneName(group.accountId, target.zoneId) }
+          : {}),
       },
-      HealthCheckPort: group.healthCheck.port === 'traffic-port' ? String(target.port) : group.healthCheck.port,
+      HealthCheckPort:
+        group.healthCheck.port === 'traffic-port' ? String(target.port) : group.healthCheck.port,
       TargetHealth: { State: target.health, ...HEALTH_REASONS[target.health] },
     })),
   };

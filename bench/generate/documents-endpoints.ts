@@ -12,19 +12,28 @@ import { ZONE_IDS } from './topology.js';
 const VPCE_ZONE = 'Z7HUB22UULQXV';
 
 export function serviceName(endpoint: VpcEndpoint): string {
-  return endpoint.service.kind === 'aws' ? endpoint.service.name : `com.amazonaws.vpce.${REGION}.${endpoint.service.serviceId}`;
+  return endpoint.service.kind === 'aws'
+    ? endpoint.service.name
+    : `com.amazonaws.vpce.${REGION}.${endpoint.service.serviceId}`;
 }
 
 function dnsEntries(lookups: Lookups, endpoint: VpcEndpoint) {
   const token = derivedHex(`${endpoint.vpcEndpointId}/dns`, 8);
-  const suffix = endpoint.service.kind === 'aws'
-    ? `${endpoint.service.name.split('.').slice(3).join('.')}.${REGION}.vpce.amazonaws.com`
-    : `${endpoint.service.serviceId}.${REGION}.vpce.amazonaws.com`;
+  const suffix =
+    endpoint.service.kind === 'aws'
+      ? `${endpoint.service.name.split('.').slice(3).join('.')}.${REGION}.vpce.amazonaws.com`
+      : `${endpoint.service.serviceId}.${REGION}.vpce.amazonaws.com`;
   const zonal = endpoint.subnetIds.map((subnetId) => {
     const zone = lookups.zoneName(endpoint.accountId, lookups.subnet.get(subnetId)!.zoneId);
-    return { DnsName: `${endpoint.vpcEndpointId}-${token}-${zone}.${suffix}`, HostedZoneId: VPCE_ZONE };
+    return {
+      DnsName: `${endpoint.vpcEndpointId}-${token}-${zone}.${suffix}`,
+      HostedZoneId: VPCE_ZONE,
+    };
   });
-  return [{ DnsName: `${endpoint.vpcEndpointId}-${token}.${suffix}`, HostedZoneId: VPCE_ZONE }, ...zonal];
+  return [
+    { DnsName: `${endpoint.vpcEndpointId}-${token}.${suffix}`, HostedZoneId: VPCE_ZONE },
+    ...zonal,
+  ];
 }
 
 export function renderVpcEndpoint(lookups: Lookups, endpoint: VpcEndpoint) {
@@ -51,7 +60,10 @@ export function renderVpcEndpoint(lookups: Lookups, endpoint: VpcEndpoint) {
 
 function zonesOf(lookups: Lookups, accountId: string, zoneIds: readonly string[]) {
   const ids = [...zoneIds].sort();
-  return { AvailabilityZones: ids.map((z) => lookups.zoneName(accountId, z)).sort(), AvailabilityZoneIds: ids };
+  return {
+    AvailabilityZones: ids.map((z) => lookups.zoneName(accountId, z)).sort(),
+    AvailabilityZoneIds: ids,
+  };
 }
 
 export function renderServiceConfiguration(lookups: Lookups, service: EndpointService) {
@@ -111,21 +123,23 @@ function awsServiceDetail(lookups: Lookups, accountId: string, name: string) {
 export function renderServiceDetails(lookups: Lookups, slice: AccountSlice) {
   const names = new Map<string, VpcEndpoint>();
   for (const endpoint of slice.vpcEndpoints) names.set(serviceName(endpoint), endpoint);
-  return [...names.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, endpoint]) => {
-    if (endpoint.service.kind === 'aws') return awsServiceDetail(lookups, slice.accountId, name);
-    const service = lookups.service.get(endpoint.service.serviceId)!;
-    return {
-      ServiceName: name,
-      ServiceId: service.serviceId,
-      ServiceType: [{ ServiceType: 'Interface' }],
-      ...zonesOf(lookups, slice.accountId, service.zoneIds),
-      Owner: service.accountId,
-      BaseEndpointDnsNames: [`${service.serviceId}.${REGION}.vpce.amazonaws.com`],
-      VpcEndpointPolicySupported: false,
-      AcceptanceRequired: service.acceptanceRequired,
-      ManagesVpcEndpoints: false,
-      SupportedIpAddressTypes: ['ipv4'],
-      Tags: [],
-    };
-  });
+  return [...names.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, endpoint]) => {
+      if (endpoint.service.kind === 'aws') return awsServiceDetail(lookups, slice.accountId, name);
+      const service = lookups.service.get(endpoint.service.serviceId)!;
+      return {
+        ServiceName: name,
+        ServiceId: service.serviceId,
+        ServiceType: [{ ServiceType: 'Interface' }],
+        ...zonesOf(lookups, slice.accountId, service.zoneIds),
+        Owner: service.accountId,
+        BaseEndpointDnsNames: [`${service.serviceId}.${REGION}.vpce.amazonaws.com`],
+        VpcEndpointPolicySupported: false,
+        AcceptanceRequired: service.acceptanceRequired,
+        ManagesVpcEndpoints: false,
+        SupportedIpAddressTypes: ['ipv4'],
+        Tags: [],
+      };
+    });
 }

@@ -56,7 +56,11 @@ function addressFields(eni: Eni) {
   return {
     PrivateDnsName: privateDnsName(eni.ipv4[0]!),
     PrivateIpAddress: eni.ipv4[0],
-    PrivateIpAddresses: eni.ipv4.map((ip, i) => ({ Primary: i === 0, PrivateDnsName: privateDnsName(ip), PrivateIpAddress: ip })),
+    PrivateIpAddresses: eni.ipv4.map((ip, i) => ({
+      Primary: i === 0,
+      PrivateDnsName: privateDnsName(ip),
+      PrivateIpAddress: ip,
+    })),
     Ipv6Addresses: eni.ipv6.map((ip) => ({ Ipv6Address: ip, IsPrimaryIpv6: false })),
   };
 }
@@ -104,7 +108,11 @@ export function renderReservation(lookups: Lookups, instance: Instance) {
         ImageId: `ami-0${derivedHex(instance.instanceType, 16)}`,
         Architecture: instance.instanceType.startsWith('m7g') ? 'arm64' : 'x86_64',
         LaunchTime: derivedTime(instance.instanceId),
-        Placement: { AvailabilityZone: lookups.zoneName(instance.accountId, subnet.zoneId), GroupName: '', Tenancy: 'default' },
+        Placement: {
+          AvailabilityZone: lookups.zoneName(instance.accountId, subnet.zoneId),
+          GroupName: '',
+          Tenancy: 'default',
+        },
         PrivateDnsName: privateDnsName(primary.ipv4[0]!),
         PrivateIpAddress: primary.ipv4[0],
         ...(primary.ipv6[0] ? { Ipv6Address: primary.ipv6[0] } : {}),

@@ -18,7 +18,11 @@ export function renderVpc(vpc: Vpc) {
     OwnerId: vpc.accountId,
     CidrBlock: vpc.cidr,
     CidrBlockAssociationSet: [
-      { AssociationId: `vpc-cidr-assoc-0${derivedHex(`${vpc.vpcId}/cidr`, 16)}`, CidrBlock: vpc.cidr, CidrBlockState: { State: 'associated' } },
+      {
+        AssociationId: `vpc-cidr-assoc-0${derivedHex(`${vpc.vpcId}/cidr`, 16)}`,
+        CidrBlock: vpc.cidr,
+        CidrBlockState: { State: 'associated' },
+      },
     ],
     ...(vpc.ipv6Cidr
       ? {
@@ -49,12 +53,19 @@ export function renderSubnet(lookups: Lookups, subnet: Subnet) {
     OwnerId: subnet.accountId,
     CidrBlock: subnet.cidr,
     Ipv6CidrBlockAssociationSet: subnet.ipv6Cidr
-      ? [{ AssociationId: `subnet-cidr-assoc-0${derivedHex(`${subnet.subnetId}/v6`, 16)}`, Ipv6CidrBlock: subnet.ipv6Cidr, Ipv6CidrBlockState: { State: 'associated' } }]
+      ? [
+          {
+            AssociationId: `subnet-cidr-assoc-0${derivedHex(`${subnet.subnetId}/v6`, 16)}`,
+            Ipv6CidrBlock: subnet.ipv6Cidr,
+            Ipv6CidrBlockState: { State: 'associated' },
+          },
+        ]
       : [],
     AvailabilityZone: lookups.zoneName(subnet.accountId, subnet.zoneId),
     AvailabilityZoneId: subnet.zoneId,
     State: 'available',
-    AvailableIpAddressCount: cidr4Size(subnet.cidr) - 5 - (lookups.usedAddresses.get(subnet.subnetId) ?? 0),
+    AvailableIpAddressCount:
+      cidr4Size(subnet.cidr) - 5 - (lookups.usedAddresses.get(subnet.subnetId) ?? 0),
     DefaultForAz: false,
     MapPublicIpOnLaunch: false,
     AssignIpv6AddressOnCreation: subnet.ipv6Cidr !== undefined,
@@ -92,7 +103,9 @@ function renderEntry(entry: NaclEntry) {
 
 /** Entries sorted as AWS lists them: egress first, then by rule number. */
 export function renderNetworkAcl(acl: NetworkAcl) {
-  const entries = [...acl.entries].sort((a, b) => Number(b.egress) - Number(a.egress) || a.ruleNumber - b.ruleNumber);
+  const entries = [...acl.entries].sort(
+    (a, b) => Number(b.egress) - Number(a.egress) || a.ruleNumber - b.ruleNumber,
+  );
   return {
     NetworkAclId: acl.networkAclId,
     VpcId: acl.vpcId,
@@ -125,15 +138,28 @@ function renderPermissions(rules: readonly SgRule[]): Permission[] {
     const key = `${rule.protocol}|${rule.fromPort}|${rule.toPort}`;
     let permission = byKey.get(key);
     if (permission === undefined) {
-      permission = { IpProtocol: rule.protocol, IpRanges: [], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] };
-      if (rule.fromPort !== undefined) Object.assign(permission, { FromPort: rule.fromPort, ToPort: rule.toPort });
+      permission = {
+        IpProtocol: rule.protocol,
+        IpRanges: [],
+        Ipv6Ranges: [],
+        PrefixListIds: [],
+        UserIdGroupPairs: [],
+      };
+      if (rule.fromPort !== undefined)
+        Object.assign(permission, { FromPort: rule.fromPort, ToPort: rule.toPort });
       byKey.set(key, permission);
     }
     const peer = rule.peer;
     if (peer.kind === 'cidr4') permission.IpRanges.push({ CidrIp: peer.cidr });
     else if (peer.kind === 'cidr6') permission.Ipv6Ranges.push({ CidrIpv6: peer.cidr });
-    else if (peer.kind === 'prefix-list') permission.PrefixListIds.push({ PrefixListId: peer.prefixListId });
-    else permission.UserIdGroupPairs.push({ GroupId: peer.groupId, UserId: peer.accountId, ...(peer.vpcId ? { VpcId: peer.vpcId } : {}) });
+    else if (peer.kind === 'prefix-list')
+      permission.PrefixListIds.push({ PrefixListId: peer.prefixListId });
+    else
+      permission.UserIdGroupPairs.push({
+        GroupId: peer.groupId,
+        UserId: peer.accountId,
+        ...(peer.vpcId ? { VpcId: peer.vpcId } : {}),
+      });
   }
   return [...byKey.values()];
 }

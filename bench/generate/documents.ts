@@ -4,9 +4,14 @@
  */
 import { SNAPSHOT_KEYS, type SnapshotKey } from '../../src/snapshot/keys.js';
 import type { AccountSlice } from './account-slices.js';
-import { renderConnection, renderServiceConfiguration, renderServiceDetails, renderVpcEndpoint } from './documents-endpoints.js';
-import { renderNetworkInterface, renderReservation } from './documents-enis.js';
 import { renderElbv2 } from './documents-elbv2.js';
+import {
+  renderConnection,
+  renderServiceConfiguration,
+  renderServiceDetails,
+  renderVpcEndpoint,
+} from './documents-endpoints.js';
+import { renderNetworkInterface, renderReservation } from './documents-enis.js';
 import {
   renderNetworkAcl,
   renderPrefixLists,
@@ -33,7 +38,9 @@ export function renderAccount(lookups: Lookups, slice: AccountSlice): AccountDoc
     NetworkInterfaces: slice.enis.map((e) => renderNetworkInterface(lookups, e)),
     Reservations: slice.instances.map((i) => renderReservation(lookups, i)),
     VpcEndpoints: slice.vpcEndpoints.map((e) => renderVpcEndpoint(lookups, e)),
-    ServiceConfigurations: slice.endpointServices.map((s) => renderServiceConfiguration(lookups, s)),
+    ServiceConfigurations: slice.endpointServices.map((s) =>
+      renderServiceConfiguration(lookups, s),
+    ),
     VpcEndpointConnections: slice.connections.map((e) => renderConnection(lookups, e)),
     ServiceDetails: renderServiceDetails(lookups, slice),
     ...renderElbv2(lookups, slice),

@@ -10,7 +10,14 @@ import type { Rng } from './prng.js';
 /** The AWS-owned account that requests Lambda, ECS and endpoint ENIs in yours. */
 export const AWS_REQUESTER_ID = '727180483921';
 
-const INSTANCE_TYPES = ['t3.micro', 't3.medium', 'm6i.large', 'm7g.xlarge', 'c6i.2xlarge', 'r6i.large'];
+const INSTANCE_TYPES = [
+  't3.micro',
+  't3.medium',
+  'm6i.large',
+  'm7g.xlarge',
+  'c6i.2xlarge',
+  'r6i.large',
+];
 
 export interface EniOptions {
   readonly kind: EniKind;
@@ -27,7 +34,8 @@ export interface EniOptions {
 export function createEni(ctx: GenContext, rng: Rng, options: EniOptions): Eni {
   const pool = ctx.pools.get(options.subnet.subnetId)!;
   const ipv4 = [pool.allocate(rng)];
-  for (let i = 0; i < (options.secondaryIps ?? 0) && pool.free > 0; i++) ipv4.push(pool.allocate(rng));
+  for (let i = 0; i < (options.secondaryIps ?? 0) && pool.free > 0; i++)
+    ipv4.push(pool.allocate(rng));
   const wantsV6 = options.ipv6 ?? rng.chance(ctx.ipv6Probability);
   const ipv6 = options.subnet.ipv6Cidr && wantsV6 ? [pool.allocateV6(rng)] : [];
   const managed = options.kind !== 'instance';
@@ -41,7 +49,9 @@ export function createEni(ctx: GenContext, rng: Rng, options: EniOptions): Eni {
     ipv6,
     groupIds: options.groupIds ?? [],
     description: options.description,
-    ...(options.instanceId ? { instanceId: options.instanceId, deviceIndex: options.deviceIndex ?? 0 } : {}),
+    ...(options.instanceId
+      ? { instanceId: options.instanceId, deviceIndex: options.deviceIndex ?? 0 }
+      : {}),
     ...(managed ? { requesterId: AWS_REQUESTER_ID } : {}),
   });
 }
@@ -57,7 +67,10 @@ export class SubnetPicker {
   ) {
     this.subnets = ctx.model.subnets;
     let total = 0;
-    for (const _ of this.subnets) this.cumulative.push((total += 0.2 + rng.float() ** 2));
+    for (const _ of this.subnets) {
+      total += 0.2 + rng.float() ** 2;
+      this.cumulative.push(total);
+    }
   }
 
   pick(): Subnet {
@@ -95,7 +108,12 @@ function createInstance(ctx: GenContext, rng: Rng, subnet: Subnet, eniCount: num
   });
 }
 
-function containerDescription(ctx: GenContext, rng: Rng, kind: 'lambda' | 'ecs', subnet: Subnet): string {
+function containerDescription(
+  ctx: GenContext,
+  rng: Rng,
+  kind: 'lambda' | 'ecs',
+  subnet: Subnet,
+): string {
   const uuid = `${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`;
   return kind === 'lambda'
     ? `AWS Lambda VPC ENI-fn-${rng.hex(6)}-${uuid}`
@@ -103,7 +121,10 @@ function containerDescription(ctx: GenContext, rng: Rng, kind: 'lambda' | 'ecs',
 }
 
 /** Instance ENIs (some instances have two) and Lambda/ECS ENIs, `instance + container` in all. */
-export function createWorkloadEnis(ctx: GenContext, counts: { instance: number; container: number }): void {
+export function createWorkloadEnis(
+  ctx: GenContext,
+  counts: { instance: number; container: number },
+): void {
   const rng = ctx.stream('enis');
   const picker = new SubnetPicker(ctx, rng.fork('subnets'));
   let instanceEnis = 0;
@@ -115,6 +136,10 @@ export function createWorkloadEnis(ctx: GenContext, counts: { instance: number; 
   for (let i = 0; i < counts.container; i++) {
     const kind = rng.chance(0.5) ? 'lambda' : 'ecs';
     const subnet = picker.pick();
-    createEni(ctx, rng, { kind, subnet, description: containerDescription(ctx, rng, kind, subnet) });
+    createEni(ctx, rng, {
+      kind,
+      subnet,
+      description: containerDescription(ctx, rng, kind, subnet),
+    });
   }
 }

@@ -3,7 +3,11 @@
  * service endpoints), workload ENIs, targets, pinned groups, workload groups and their rules,
  * group assignment, and NACLs. Each step draws from its own seeded stream.
  */
-import { createFragmentGroups, createAlternatingNacls, createPrivateLinkChain } from './adversarial.js';
+import {
+  createAlternatingNacls,
+  createFragmentGroups,
+  createPrivateLinkChain,
+} from './adversarial.js';
 import {
   addCeilingRules,
   createPrefixListCeilingGroup,
@@ -15,8 +19,8 @@ import type { NetworkModel } from './model.js';
 import { createCustomNetworkAcls } from './network-acls.js';
 import { createPrefixLists } from './prefix-lists.js';
 import { createAwsServiceEndpoints, createPrivateLink } from './privatelink.js';
-import { assignSecurityGroups } from './sg-assignment.js';
 import { createWorkloadSecurityGroups, fillSecurityGroupRules } from './security-groups.js';
+import { assignSecurityGroups } from './sg-assignment.js';
 import { registerTargets } from './targets.js';
 import { createTopology } from './topology.js';
 import type { WorkloadSpec } from './workload-spec.js';

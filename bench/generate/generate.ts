@@ -65,14 +65,21 @@ export interface WriteResult {
 }
 
 /** Generates a workload and writes its tree under `outDir`, one account at a time. */
-export function writeWorkload(options: { name: WorkloadName; seed: number; outDir: string }): WriteResult {
+export function writeWorkload(options: {
+  name: WorkloadName;
+  seed: number;
+  outDir: string;
+}): WriteResult {
   const model = generateModel(WORKLOADS[options.name], options.seed);
   const lookups = createLookups(model);
   let files = 0;
   let bytes = 0;
   for (const slice of sliceByAccount(model)) {
     const documents = renderAccount(lookups, slice);
-    bytes += writeAccountDocuments(join(options.outDir, accountDirectory(model, slice.accountId)), documents);
+    bytes += writeAccountDocuments(
+      join(options.outDir, accountDirectory(model, slice.accountId)),
+      documents,
+    );
     files += Object.keys(documents).length;
   }
   return { model, stats: computeStats(model), files, bytes };

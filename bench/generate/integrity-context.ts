@@ -4,7 +4,6 @@
  */
 import type { SnapshotKey } from '../../src/snapshot/keys.js';
 
-
 export interface AccountDocs {
   readonly accountId: string;
   readonly documents: Partial<Record<SnapshotKey, unknown[]>>;

@@ -76,7 +76,11 @@ export interface EniDoc {
 }
 
 export interface ReservationDoc {
-  Instances: { InstanceId: string; VpcId: string; NetworkInterfaces: { NetworkInterfaceId: string }[] }[];
+  Instances: {
+    InstanceId: string;
+    VpcId: string;
+    NetworkInterfaces: { NetworkInterfaceId: string }[];
+  }[];
 }
 
 export interface EndpointDoc {
@@ -105,7 +109,11 @@ export interface LoadBalancerDoc {
   LoadBalancerName: string;
   VpcId: string;
   SecurityGroups?: string[];
-  AvailabilityZones: { SubnetId: string; ZoneName: string; LoadBalancerAddresses: { PrivateIPv4Address?: string }[] }[];
+  AvailabilityZones: {
+    SubnetId: string;
+    ZoneName: string;
+    LoadBalancerAddresses: { PrivateIPv4Address?: string }[];
+  }[];
 }
 
 export interface TargetGroupDoc {
@@ -117,7 +125,11 @@ export interface TargetGroupDoc {
 
 export interface ListenersDoc {
   LoadBalancerArn: string;
-  Listeners: { ListenerArn: string; LoadBalancerArn: string; DefaultActions: { TargetGroupArn: string }[] }[];
+  Listeners: {
+    ListenerArn: string;
+    LoadBalancerArn: string;
+    DefaultActions: { TargetGroupArn: string }[];
+  }[];
 }
 
 export interface TargetHealthDoc {

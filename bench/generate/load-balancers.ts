@@ -8,7 +8,7 @@ import { TCP_PORTS } from './catalog.js';
 import type { GenContext } from './context.js';
 import { createEni } from './enis.js';
 import { loadBalancerPath } from './ids.js';
-import type { LoadBalancer, Listener, SecurityGroup, SgRule, TargetGroup, Vpc } from './model.js';
+import type { Listener, LoadBalancer, SecurityGroup, SgRule, TargetGroup, Vpc } from './model.js';
 import type { Rng } from './prng.js';
 import { createRoleSecurityGroup } from './security-groups.js';
 
@@ -40,13 +40,36 @@ export function planListeners(rng: Rng, options: { targetPort?: number }): Liste
   return plans;
 }
 
-function nlbSecurityGroup(ctx: GenContext, vpc: Vpc, name: string, plans: ListenerPlan[]): SecurityGroup {
+function nlbSecurityGroup(
+  ctx: GenContext,
+  vpc: Vpc,
+  name: string,
+  plans: ListenerPlan[],
+): SecurityGroup {
   const protocolOf = (p: ListenerPlan) => (p.protocol === 'UDP' ? 'udp' : 'tcp');
   const rules: SgRule[] = plans.flatMap((p) => [
-    { egress: false, protocol: protocolOf(p), fromPort: p.port, toPort: p.port, peer: { kind: 'cidr4', cidr: '10.0.0.0/8' } },
-    { egress: true, protocol: protocolOf(p), fromPort: p.targetPort, toPort: p.targetPort, peer: { kind: 'cidr4', cidr: vpc.cidr } },
+    {
+      egress: false,
+      protocol: protocolOf(p),
+      fromPort: p.port,
+      toPort: p.port,
+      peer: { kind: 'cidr4', cidr: '10.0.0.0/8' },
+    },
+    {
+      egress: true,
+      protocol: protocolOf(p),
+      fromPort: p.targetPort,
+      toPort: p.targetPort,
+      peer: { kind: 'cidr4', cidr: vpc.cidr },
+    },
   ]);
-  return createRoleSecurityGroup(ctx, { vpc, role: 'nlb', name: `${name}-nlb`, description: `NLB ${name}`, rules });
+  return createRoleSecurityGroup(ctx, {
+    vpc,
+    role: 'nlb',
+    name: `${name}-nlb`,
+    description: `NLB ${name}`,
+    rules,
+  });
 }
 
 function targetGroup(
@@ -70,7 +93,12 @@ function targetGroup(
       protocol: http ? 'HTTP' : 'TCP',
       port: udp || http ? String(rng.pick([8081, 8080, 9000, TCP_PORTS[0]!])) : 'traffic-port',
     },
-    crossZone: rng.pick(['use_load_balancer_configuration', 'use_load_balancer_configuration', 'true', 'false'] as const),
+    crossZone: rng.pick([
+      'use_load_balancer_configuration',
+      'use_load_balancer_configuration',
+      'true',
+      'false',
+    ] as const),
     proxyProtocol: rng.chance(0.1),
     targets: [],
     loadBalancerArn: '',
@@ -91,13 +119,27 @@ export function createLoadBalancer(
   const nodes = zones.map((zoneId) => {
     const subnet = rng.pick(ctx.subnetsByVpc.get(vpc.vpcId)!.filter((s) => s.zoneId === zoneId));
     const description = `ELB ${loadBalancerPath(loadBalancerArn)}`;
-    const eni = createEni(ctx, rng, { kind: 'nlb', subnet, description, groupIds: [...groupIds], ipv6: false });
+    const eni = createEni(ctx, rng, {
+      kind: 'nlb',
+      subnet,
+      description,
+      groupIds: [...groupIds],
+      ipv6: false,
+    });
     return { subnetId: subnet.subnetId, eniId: eni.eniId, ip: eni.ipv4[0]! };
   });
   const listeners: Listener[] = plans.map((plan, index) => {
-    const group = { ...targetGroup(ctx, rng, { nlb: name, vpc, plan, index, ipOnly: options.ipTargetsOnly }), loadBalancerArn };
+    const group = {
+      ...targetGroup(ctx, rng, { nlb: name, vpc, plan, index, ipOnly: options.ipTargetsOnly }),
+      loadBalancerArn,
+    };
     ctx.model.targetGroups.push(group);
-    return { listenerArn: ctx.ids.listenerArn(loadBalancerArn), protocol: plan.protocol, port: plan.port, targetGroupArn: group.targetGroupArn };
+    return {
+      listenerArn: ctx.ids.listenerArn(loadBalancerArn),
+      protocol: plan.protocol,
+      port: plan.port,
+      targetGroupArn: group.targetGroupArn,
+    };
   });
   const nlb: LoadBalancer = {
     loadBalancerArn,

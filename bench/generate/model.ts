@@ -55,7 +55,14 @@ export type SgPeer =
     };
 
 /** Why a group exists; `ceiling` and `fragment` groups sit alone on the ENIs they are pinned to. */
-export type SgRole = 'default' | 'workload' | 'nlb' | 'endpoint' | 'service' | 'fragment' | 'ceiling';
+export type SgRole =
+  | 'default'
+  | 'workload'
+  | 'nlb'
+  | 'endpoint'
+  | 'service'
+  | 'fragment'
+  | 'ceiling';
 
 export interface SecurityGroup {
   readonly groupId: string;

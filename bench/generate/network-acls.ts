@@ -3,8 +3,9 @@
  * entries mix allows with denies that carve a nested CIDR or an overlapping port range out of
  * an allow numbered after them — so first-match order matters (aws-semantics.md §2).
  */
-import { nestedCidr, PORT_RANGES, randomOnPremCidr, TCP_PORTS } from './catalog.js';
+
 import { parseCidr4 } from './addressing.js';
+import { nestedCidr, PORT_RANGES, randomOnPremCidr, TCP_PORTS } from './catalog.js';
 import type { GenContext } from './context.js';
 import { createGeometricSampler } from './distributions.js';
 import type { NaclEntry, NetworkAcl, Vpc } from './model.js';
@@ -63,7 +64,16 @@ function allowBody(ctx: GenContext, rng: Rng, vpc: Vpc): Body {
   ]);
   if (roll < 0.3) return { protocol: '6', cidr4, ports: { from: 1024, to: 65535 } };
   if (roll < 0.4) return { protocol: '-1', cidr4 };
-  if (roll < 0.47) return { protocol: '1', cidr4, icmp: rng.pick([{ type: -1, code: -1 }, { type: 3, code: 4 }, { type: 8, code: -1 }]) };
+  if (roll < 0.47)
+    return {
+      protocol: '1',
+      cidr4,
+      icmp: rng.pick([
+        { type: -1, code: -1 },
+        { type: 3, code: 4 },
+        { type: 8, code: -1 },
+      ]),
+    };
   if (roll < 0.57) {
     const port = rng.pick([53, 123, 514]);
     return { protocol: '17', cidr4, ports: { from: port, to: port } };
@@ -78,7 +88,8 @@ function allowBody(ctx: GenContext, rng: Rng, vpc: Vpc): Body {
 
 /** A deny that covers part of `allow`: a nested CIDR and an overlapping port range. */
 function overlappingDeny(rng: Rng, allow: Body): Body {
-  if (allow.cidr6 !== undefined) return { ...allow, cidr6: allow.cidr6 === '::/0' ? '2600:1f18::/32' : allow.cidr6 };
+  if (allow.cidr6 !== undefined)
+    return { ...allow, cidr6: allow.cidr6 === '::/0' ? '2600:1f18::/32' : allow.cidr6 };
   const outer = parseCidr4(allow.cidr4!).length;
   const cidr4 = nestedCidr(rng, allow.cidr4!, Math.min(32, outer + rng.int(1, 12)));
   if (allow.ports === undefined) {
@@ -93,15 +104,26 @@ function overlapPorts(rng: Rng, ports: { from: number; to: number }): { from: nu
   if (ports.from === ports.to) return ports;
   const from = rng.int(ports.from, ports.to);
   // Sometimes the deny spills past the allow's end, so the overlap is partial.
-  const to = rng.chance(0.3) ? Math.min(65535, ports.to + rng.int(1, 1000)) : rng.int(from, ports.to);
+  const to = rng.chance(0.3)
+    ? Math.min(65535, ports.to + rng.int(1, 1000))
+    : rng.int(from, ports.to);
   return { from, to };
 }
 
 /** One direction's entries: allows with denies slotted just before the allow they overlap. */
-function directionEntries(ctx: GenContext, rng: Rng, vpc: Vpc, count: number, egress: boolean): NaclEntry[] {
+function directionEntries(
+  ctx: GenContext,
+  rng: Rng,
+  vpc: Vpc,
+  count: number,
+  egress: boolean,
+): NaclEntry[] {
   const denies = Math.round(count * ctx.spec.naclDenyShare);
   const allows = Array.from({ length: count - denies }, () => allowBody(ctx, rng, vpc));
-  const ordered: { body: Body; action: 'allow' | 'deny' }[] = allows.map((body) => ({ body, action: 'allow' }));
+  const ordered: { body: Body; action: 'allow' | 'deny' }[] = allows.map((body) => ({
+    body,
+    action: 'allow',
+  }));
   for (let d = 0; d < denies; d++) {
     const at = rng.int(0, ordered.length - 1);
     const target = ordered.slice(at).find((e) => e.action === 'allow') ?? ordered[at]!;
@@ -109,7 +131,12 @@ function directionEntries(ctx: GenContext, rng: Rng, vpc: Vpc, count: number, eg
   }
   const step = rng.pick([1, 5, 10, 10, 100]);
   const start = rng.pick([1, 10, 100]);
-  return ordered.map((e, i) => ({ ...e.body, ruleNumber: start + i * step, egress, action: e.action }));
+  return ordered.map((e, i) => ({
+    ...e.body,
+    ruleNumber: start + i * step,
+    egress,
+    action: e.action,
+  }));
 }
 
 /** Spreads the custom NACLs over VPCs by subnet count and associates every subnet once. */
@@ -121,7 +148,9 @@ export function createCustomNetworkAcls(ctx: GenContext): void {
   ctx.model.vpcs.forEach((vpc, v) => {
     const acls: NetworkAcl[] = [];
     for (let i = 0; i < perVpc[v]!; i++) {
-      const entries = [false, true].flatMap((egress) => directionEntries(ctx, rng, vpc, sizes.sample(rng), egress));
+      const entries = [false, true].flatMap((egress) =>
+        directionEntries(ctx, rng, vpc, sizes.sample(rng), egress),
+      );
       acls.push(customAcl(ctx, vpc, [...entries, ...starEntries(vpc)]));
     }
     associateSubnets(ctx, rng, vpc, acls);
@@ -157,7 +186,8 @@ export function associateSubnets(ctx: GenContext, rng: Rng, vpc: Vpc, acls: Netw
   const subnets = rng.shuffle([...ctx.subnetsByVpc.get(vpc.vpcId)!]);
   const fallback = ctx.model.networkAcls.find((a) => a.vpcId === vpc.vpcId && a.isDefault)!;
   subnets.forEach((subnet, i) => {
-    const onDefault = acls.length === 0 || (i >= acls.length && rng.chance(ctx.spec.defaultNaclSubnetShare));
+    const onDefault =
+      acls.length === 0 || (i >= acls.length && rng.chance(ctx.spec.defaultNaclSubnetShare));
     const acl = onDefault ? fallback : i < acls.length ? acls[i]! : rng.pick(acls);
     acl.subnetIds.push(subnet.subnetId);
   });

@@ -29,7 +29,10 @@ function entries(ctx: GenContext, rng: Rng, size: number, ipv6: boolean): string
 export function createPrefixLists(ctx: GenContext): void {
   const rng = ctx.stream('prefix-lists');
   const { count, maxEntries } = ctx.spec.prefixLists;
-  const sizes = createZipfSampler({ median: Math.max(2, Math.round(Math.sqrt(maxEntries))), max: maxEntries });
+  const sizes = createZipfSampler({
+    median: Math.max(2, Math.round(Math.sqrt(maxEntries))),
+    max: maxEntries,
+  });
   const owner = ctx.model.accounts[0]!.accountId;
   const anyIpv6 = ctx.model.vpcs.some((v) => v.ipv6Cidr !== undefined);
   for (let i = 0; i < count; i++) {

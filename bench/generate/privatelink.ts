@@ -24,9 +24,26 @@ export interface PendingTargets {
 }
 
 const AWS_SERVICES = [
-  'ssm', 'ssmmessages', 'ec2messages', 'ecr.api', 'ecr.dkr', 'logs', 'sts', 'kms',
-  'secretsmanager', 'monitoring', 'sqs', 'sns', 'execute-api', 'elasticloadbalancing', 'ec2',
-  'lambda', 'events', 'athena', 'glue', 'kinesis-streams',
+  'ssm',
+  'ssmmessages',
+  'ec2messages',
+  'ecr.api',
+  'ecr.dkr',
+  'logs',
+  'sts',
+  'kms',
+  'secretsmanager',
+  'monitoring',
+  'sqs',
+  'sns',
+  'execute-api',
+  'elasticloadbalancing',
+  'ec2',
+  'lambda',
+  'events',
+  'athena',
+  'glue',
+  'kinesis-streams',
 ];
 
 /** The group on the targets: admits the NLB (its group or its VPC's CIDR) on data and health ports. */
@@ -47,7 +64,13 @@ function serviceGroup(ctx: GenContext, rng: Rng, vpc: Vpc, nlb: LoadBalancer): s
     }
   }
   const name = `${nlb.name}-targets`;
-  return createRoleSecurityGroup(ctx, { vpc, role: 'service', name, description: `targets of ${nlb.name}`, rules }).groupId;
+  return createRoleSecurityGroup(ctx, {
+    vpc,
+    role: 'service',
+    name,
+    description: `targets of ${nlb.name}`,
+    rules,
+  }).groupId;
 }
 
 /** Creates an endpoint service with its NLB; its targets are recorded as pending. */
@@ -58,8 +81,16 @@ export function createEndpointService(
 ): EndpointService {
   const { providerVpc: vpc, source } = options;
   const name = `svc${String(ctx.model.endpointServices.length).padStart(4, '0')}`;
-  const plans: ListenerPlan[] = planListeners(rng, options.targetPort === undefined ? {} : { targetPort: options.targetPort });
-  const nlb = createLoadBalancer(ctx, rng, { vpc, name, plans, ipTargetsOnly: source.kind === 'endpoint' });
+  const plans: ListenerPlan[] = planListeners(
+    rng,
+    options.targetPort === undefined ? {} : { targetPort: options.targetPort },
+  );
+  const nlb = createLoadBalancer(ctx, rng, {
+    vpc,
+    name,
+    plans,
+    ipTargetsOnly: source.kind === 'endpoint',
+  });
   const service: EndpointService = {
     serviceId: ctx.ids.resource('vpce-svc'),
     accountId: vpc.accountId,
@@ -68,21 +99,46 @@ export function createEndpointService(
     acceptanceRequired: rng.chance(0.3),
   };
   ctx.model.endpointServices.push(service);
-  ctx.pendingTargets.push({ service, nlb, source, serviceGroupId: serviceGroup(ctx, rng, vpc, nlb) });
+  ctx.pendingTargets.push({
+    service,
+    nlb,
+    source,
+    serviceGroupId: serviceGroup(ctx, rng, vpc, nlb),
+  });
   return service;
 }
 
-function endpointGroup(ctx: GenContext, rng: Rng, vpc: Vpc, ports: { protocol: string; port: number }[], name: string): string {
+function endpointGroup(
+  ctx: GenContext,
+  rng: Rng,
+  vpc: Vpc,
+  ports: { protocol: string; port: number }[],
+  name: string,
+): string {
   if (rng.chance(0.25)) return ctx.defaultSg(vpc.vpcId).groupId;
   const cidr = rng.chance(0.8) ? vpc.cidr : '10.0.0.0/8';
-  const rules: SgRule[] = ports.map((p) => ({ egress: false, protocol: p.protocol, fromPort: p.port, toPort: p.port, peer: { kind: 'cidr4', cidr } }));
-  return createRoleSecurityGroup(ctx, { vpc, role: 'endpoint', name, description: `endpoint ${name}`, rules }).groupId;
+  const rules: SgRule[] = ports.map((p) => ({
+    egress: false,
+    protocol: p.protocol,
+    fromPort: p.port,
+    toPort: p.port,
+    peer: { kind: 'cidr4', cidr },
+  }));
+  return createRoleSecurityGroup(ctx, {
+    vpc,
+    role: 'endpoint',
+    name,
+    description: `endpoint ${name}`,
+    rules,
+  }).groupId;
 }
 
 function endpointSubnets(ctx: GenContext, rng: Rng, vpc: Vpc, zoneIds: readonly string[]) {
   const zones = vpc.zoneIds.filter((z) => zoneIds.includes(z));
   const chosen = zones.filter((_, i) => i === 0 || rng.chance(0.85));
-  return chosen.map((zoneId) => rng.pick(ctx.subnetsByVpc.get(vpc.vpcId)!.filter((s) => s.zoneId === zoneId)));
+  return chosen.map((zoneId) =>
+    rng.pick(ctx.subnetsByVpc.get(vpc.vpcId)!.filter((s) => s.zoneId === zoneId)),
+  );
 }
 
 /** Creates an interface endpoint with one ENI per chosen subnet. */
@@ -97,40 +153,67 @@ export function createInterfaceEndpoint(
   const generated = 'serviceId' in svc;
   const zoneIds = generated ? svc.zoneIds : vpc.zoneIds;
   const subnets = endpointSubnets(ctx, rng, vpc, zoneIds);
-  const groupId = generated ? endpointGroup(ctx, rng, vpc, listenerPorts(ctx, svc), `${vpcEndpointId}-sg`) : svc.groupId;
+  const groupId = generated
+    ? endpointGroup(ctx, rng, vpc, listenerPorts(ctx, svc), `${vpcEndpointId}-sg`)
+    : svc.groupId;
   const enis = subnets.map((subnet) =>
-    createEni(ctx, rng, { kind: 'endpoint', subnet, description: `VPC Endpoint Interface ${vpcEndpointId}`, groupIds: [groupId], ipv6: false }),
+    createEni(ctx, rng, {
+      kind: 'endpoint',
+      subnet,
+      description: `VPC Endpoint Interface ${vpcEndpointId}`,
+      groupIds: [groupId],
+      ipv6: false,
+    }),
   );
   const endpoint: VpcEndpoint = {
     vpcEndpointId,
     accountId: vpc.accountId,
     vpcId: vpc.vpcId,
-    service: generated ? { kind: 'generated', serviceId: svc.serviceId } : { kind: 'aws', name: svc.awsName },
+    service: generated
+      ? { kind: 'generated', serviceId: svc.serviceId }
+      : { kind: 'aws', name: svc.awsName },
     subnetIds: subnets.map((s) => s.subnetId),
     eniIds: enis.map((e) => e.eniId),
     groupIds: [groupId],
-    state: generated && svc.acceptanceRequired && rng.chance(0.1) ? 'pendingAcceptance' : 'available',
+    state:
+      generated && svc.acceptanceRequired && rng.chance(0.1) ? 'pendingAcceptance' : 'available',
   };
   ctx.model.vpcEndpoints.push(endpoint);
   return endpoint;
 }
 
-function listenerPorts(ctx: GenContext, service: EndpointService): { protocol: string; port: number }[] {
+function listenerPorts(
+  ctx: GenContext,
+  service: EndpointService,
+): { protocol: string; port: number }[] {
   const nlb = ctx.model.loadBalancers.find((l) => l.loadBalancerArn === service.loadBalancerArn)!;
-  return nlb.listeners.map((l) => ({ protocol: l.protocol === 'UDP' ? 'udp' : 'tcp', port: l.port }));
+  return nlb.listeners.map((l) => ({
+    protocol: l.protocol === 'UDP' ? 'udp' : 'tcp',
+    port: l.port,
+  }));
 }
 
 /** Builds the workload's services and endpoints; every service gets at least one consumer. */
-export function createPrivateLink(ctx: GenContext, counts: { services: number; endpoints: number }): void {
+export function createPrivateLink(
+  ctx: GenContext,
+  counts: { services: number; endpoints: number },
+): void {
   const rng = ctx.stream('privatelink');
   const vpcs = ctx.model.vpcs;
   const services: EndpointService[] = [];
   for (let i = 0; i < counts.services; i++) {
-    services.push(createEndpointService(ctx, rng, { providerVpc: rng.pick(vpcs), source: { kind: 'workload' } }));
+    services.push(
+      createEndpointService(ctx, rng, {
+        providerVpc: rng.pick(vpcs),
+        source: { kind: 'workload' },
+      }),
+    );
   }
   for (let i = 0; i < counts.endpoints && services.length > 0; i++) {
     const service = i < services.length ? services[i]! : rng.pick(services);
-    const provider = ctx.model.loadBalancers.find((l) => l.loadBalancerArn === service.loadBalancerArn)!.vpcId;
+    const provider = ctx.model.loadBalancers.find(
+      (l) => l.loadBalancerArn === service.loadBalancerArn,
+    )!.vpcId;
     // Mostly another VPC; sometimes the provider's own, an edge case worth exercising.
     const others = vpcs.filter((v) => v.vpcId !== provider);
     const consumerVpc = others.length > 0 && rng.chance(0.9) ? rng.pick(others) : ctx.vpc(provider);
@@ -151,9 +234,18 @@ export function createAwsServiceEndpoints(ctx: GenContext, eniCount: number): vo
     taken.add(`${vpc.vpcId}|${name}`);
     let groupId = groups.get(vpc.vpcId);
     if (groupId === undefined) {
-      groupId = endpointGroup(ctx, rng, vpc, [{ protocol: 'tcp', port: 443 }], `${vpc.name}-aws-endpoints`);
+      groupId = endpointGroup(
+        ctx,
+        rng,
+        vpc,
+        [{ protocol: 'tcp', port: 443 }],
+        `${vpc.name}-aws-endpoints`,
+      );
       groups.set(vpc.vpcId, groupId);
     }
-    created += createInterfaceEndpoint(ctx, rng, { consumerVpc: vpc, service: { awsName: name, groupId } }).eniIds.length;
+    created += createInterfaceEndpoint(ctx, rng, {
+      consumerVpc: vpc,
+      service: { awsName: name, groupId },
+    }).eniIds.length;
   }
 }

@@ -4,12 +4,13 @@
  * AWS's quotas: at most 1,000 rules per direction, a customer prefix list counting as its
  * `MaxEntries` (aws-semantics.md §1.4, §1.8).
  */
+
+import { randomService } from './catalog.js';
 import type { GenContext } from './context.js';
 import { createZipfSampler } from './distributions.js';
 import type { SecurityGroup, SgPeer, SgRole, SgRule, Vpc } from './model.js';
 import type { Rng } from './prng.js';
-import { randomRulePeer, type RuleMix } from './sg-peers.js';
-import { randomService } from './catalog.js';
+import { type RuleMix, randomRulePeer } from './sg-peers.js';
 
 /** AWS's per-direction ceiling on rules × SGs per ENI, and on rules in one group. */
 export const RULE_QUOTA = 1000;
@@ -54,7 +55,10 @@ export function createRoleSecurityGroup(
 }
 
 /** Per-direction rule weight: prefix lists count as their `MaxEntries`. */
-export function ruleWeights(ctx: GenContext, group: SecurityGroup): { ingress: number; egress: number } {
+export function ruleWeights(
+  ctx: GenContext,
+  group: SecurityGroup,
+): { ingress: number; egress: number } {
   const weights = { ingress: 0, egress: 0 };
   for (const rule of group.rules) {
     const w = rule.peer.kind === 'prefix-list' ? ctx.prefixListWeight(rule.peer.prefixListId) : 1;
@@ -65,7 +69,10 @@ export function ruleWeights(ctx: GenContext, group: SecurityGroup): { ingress: n
 }
 
 /** Creates the workload groups, spread over VPCs in proportion to their ENIs. */
-export function createWorkloadSecurityGroups(ctx: GenContext, enisPerVpc: Map<string, number>): void {
+export function createWorkloadSecurityGroups(
+  ctx: GenContext,
+  enisPerVpc: Map<string, number>,
+): void {
   const rng = ctx.stream('sg-workload');
   const budget = ctx.spec.securityGroups - ctx.model.securityGroups.length;
   const vpcs = ctx.model.vpcs;
@@ -73,7 +80,8 @@ export function createWorkloadSecurityGroups(ctx: GenContext, enisPerVpc: Map<st
   let remaining = budget;
   vpcs.forEach((vpc, i) => {
     const share = ((enisPerVpc.get(vpc.vpcId) ?? 0) + 1) / total;
-    const count = i === vpcs.length - 1 ? remaining : Math.min(remaining, Math.round(budget * share));
+    const count =
+      i === vpcs.length - 1 ? remaining : Math.min(remaining, Math.round(budget * share));
     remaining -= count;
     for (let k = 0; k < count; k++) {
       const tier = rng.pick(['web', 'app', 'db', 'cache', 'batch', 'mgmt', 'mesh', 'ops']);
@@ -162,8 +170,15 @@ export function addRandomRules(
   let weight = ruleWeights(ctx, group)[options.egress ? 'egress' : 'ingress'];
   for (let i = 0, tries = 0; i < options.count && tries < options.count * 5; tries++) {
     const budget = RULE_QUOTA - weight - (options.count - i - 1);
-    const peer = randomRulePeer(ctx, rng, { group, egress: options.egress, mix: options.mix, budget });
-    const ipv6 = peer.kind === 'cidr6' || (peer.kind === 'prefix-list' && ctx.prefixListIsV6(peer.prefixListId));
+    const peer = randomRulePeer(ctx, rng, {
+      group,
+      egress: options.egress,
+      mix: options.mix,
+      budget,
+    });
+    const ipv6 =
+      peer.kind === 'cidr6' ||
+      (peer.kind === 'prefix-list' && ctx.prefixListIsV6(peer.prefixListId));
     const service = randomService(rng, { ipv6 });
     const rule: SgRule = {
       egress: options.egress,

@@ -7,8 +7,8 @@ import type { GenContext } from './context.js';
 import { createGeometricSampler } from './distributions.js';
 import type { Eni } from './model.js';
 import type { Rng } from './prng.js';
-import { popularGroups } from './sg-peers.js';
 import { RULE_QUOTA, ruleWeights } from './security-groups.js';
+import { popularGroups } from './sg-peers.js';
 
 export const MAX_SGS_PER_ENI = 16;
 
@@ -22,14 +22,21 @@ export function groupWeights(ctx: GenContext): Map<string, number> {
   return weights;
 }
 
-/** Drops the heaviest groups not in `keep` until the ENI quota holds. */
-export function trimToQuota(groupIds: string[], weights: Map<string, number>, keep: ReadonlySet<string>): string[] {
+/** Drops the heaviest groups (those not in `keep` first) until the ENI quota holds. */
+export function trimToQuota(
+  groupIds: string[],
+  weights: Map<string, number>,
+  keep: ReadonlySet<string>,
+): string[] {
   const out = [...groupIds];
   const heaviest = () => Math.max(...out.map((id) => weights.get(id) ?? 1));
   while (out.length > MAX_SGS_PER_ENI || (out.length > 1 && heaviest() * out.length > RULE_QUOTA)) {
-    const droppable = out.filter((id) => !keep.has(id));
-    if (droppable.length === 0) break;
-    const drop = droppable.reduce((a, b) => ((weights.get(b) ?? 1) > (weights.get(a) ?? 1) ? b : a));
+    // Groups the ENI must keep go last; if they alone break the quota, the heaviest goes too.
+    const optional = out.filter((id) => !keep.has(id));
+    const droppable = optional.length > 0 ? optional : out;
+    const drop = droppable.reduce((a, b) =>
+      (weights.get(b) ?? 1) > (weights.get(a) ?? 1) ? b : a,
+    );
     out.splice(out.indexOf(drop), 1);
   }
   return out;
@@ -43,7 +50,7 @@ function drawGroups(ctx: GenContext, rng: Rng, eni: Eni, count: number): string[
     chosen.add(ctx.defaultSg(eni.vpcId).groupId);
     return [...chosen];
   }
-  for (let tries = 0; chosen.size < count && tries < count * 10; tries++) {
+  for (let tries = 0; chosen.size < count && tries < count * 50; tries++) {
     chosen.add(groups[rng.pickCumulative(cumulative)]!.groupId);
   }
   return [...chosen];

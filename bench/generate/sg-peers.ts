@@ -3,7 +3,13 @@
  * peered VPC of the same Region, the only place AWS allows a cross-VPC reference), a customer
  * prefix list, or a CIDR of the kinds real groups name.
  */
-import { nestedCidr, randomHostCidr, randomOnPremCidr, randomPublicCidr, randomPublicCidr6 } from './catalog.js';
+import {
+  nestedCidr,
+  randomHostCidr,
+  randomOnPremCidr,
+  randomPublicCidr,
+  randomPublicCidr6,
+} from './catalog.js';
 import type { GenContext } from './context.js';
 import { popularityCumulative } from './distributions.js';
 import type { SecurityGroup, SgPeer } from './model.js';
@@ -52,7 +58,10 @@ function prefixListPeer(ctx: GenContext, rng: Rng, budget: number): SgPeer | und
   // Small lists are referenced more often than big ones.
   const cumulative: number[] = [];
   let total = 0;
-  for (const list of fits) cumulative.push((total += 1 / list.maxEntries));
+  for (const list of fits) {
+    total += 1 / list.maxEntries;
+    cumulative.push(total);
+  }
   return { kind: 'prefix-list', prefixListId: fits[rng.pickCumulative(cumulative)]!.prefixListId };
 }
 
@@ -98,6 +107,7 @@ export function randomRulePeer(
     const peer = prefixListPeer(ctx, rng, options.budget);
     if (peer !== undefined) return peer;
   }
-  if (ctx.vpc(group.vpcId).ipv6Cidr !== undefined && rng.chance(0.2)) return cidr6Peer(ctx, rng, group);
+  if (ctx.vpc(group.vpcId).ipv6Cidr !== undefined && rng.chance(0.2))
+    return cidr6Peer(ctx, rng, group);
   return cidr4Peer(ctx, rng, group, egress);
 }

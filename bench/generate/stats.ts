@@ -49,15 +49,18 @@ function portAtoms(model: NetworkModel): number {
   };
   for (const g of model.securityGroups) {
     for (const r of g.rules) {
-      if ((r.protocol === 'tcp' || r.protocol === 'udp') && r.fromPort !== undefined) add(r.fromPort, r.toPort!);
+      if ((r.protocol === 'tcp' || r.protocol === 'udp') && r.fromPort !== undefined)
+        add(r.fromPort, r.toPort!);
     }
   }
-  for (const acl of model.networkAcls) for (const e of acl.entries) if (e.ports) add(e.ports.from, e.ports.to);
+  for (const acl of model.networkAcls)
+    for (const e of acl.entries) if (e.ports) add(e.ports.from, e.ports.to);
   for (const nlb of model.loadBalancers) for (const l of nlb.listeners) add(l.port, l.port);
   for (const tg of model.targetGroups) {
     add(tg.port, tg.port);
     for (const t of tg.targets) add(t.port, t.port);
-    if (tg.healthCheck.port !== 'traffic-port') add(Number(tg.healthCheck.port), Number(tg.healthCheck.port));
+    if (tg.healthCheck.port !== 'traffic-port')
+      add(Number(tg.healthCheck.port), Number(tg.healthCheck.port));
   }
   return bounds.size - 1;
 }
@@ -77,10 +80,13 @@ function ipAtoms(model: NetworkModel): { ipv4: number; ipv6: number } {
       v4.add(parseCidr4(text).base + cidr4Size(text));
     }
   };
-  model.vpcs.forEach((v) => [v.cidr, v.ipv6Cidr].forEach((c) => c && cidr(c)));
-  model.subnets.forEach((s) => [s.cidr, s.ipv6Cidr].forEach((c) => c && cidr(c)));
-  model.prefixLists.forEach((l) => l.cidrs.forEach(cidr));
-  for (const g of model.securityGroups) for (const r of g.rules) if (r.peer.kind === 'cidr4' || r.peer.kind === 'cidr6') cidr(r.peer.cidr);
+  const blocks = [...model.vpcs, ...model.subnets].flatMap((b) => [b.cidr, b.ipv6Cidr ?? '']);
+  for (const block of [...blocks, ...model.prefixLists.flatMap((l) => l.cidrs)]) {
+    if (block !== '') cidr(block);
+  }
+  for (const g of model.securityGroups)
+    for (const r of g.rules)
+      if (r.peer.kind === 'cidr4' || r.peer.kind === 'cidr6') cidr(r.peer.cidr);
   for (const acl of model.networkAcls) for (const e of acl.entries) cidr((e.cidr4 ?? e.cidr6)!);
   for (const eni of model.enis) {
     for (const ip of eni.ipv4) v4.add(ipv4ToInt(ip)).add(ipv4ToInt(ip) + 1);
@@ -96,7 +102,10 @@ function maxOf(values: Iterable<number>): number {
 }
 
 function minOf(values: readonly number[]): number {
-  return values.reduce((m, v) => Math.min(m, v), values.length === 0 ? 0 : Number.POSITIVE_INFINITY);
+  return values.reduce(
+    (m, v) => Math.min(m, v),
+    values.length === 0 ? 0 : Number.POSITIVE_INFINITY,
+  );
 }
 
 function round(x: number, digits = 4): number {
@@ -113,19 +122,35 @@ export function computeStats(model: NetworkModel): WorkloadStats {
   const weights = effectiveWeights(model);
   const custom = model.networkAcls.filter((a) => !a.isDefault);
   const perDirection = custom.flatMap((a) =>
-    [false, true].map((egress) => a.entries.filter((e) => e.egress === egress && e.ruleNumber < 32767).length),
+    [false, true].map(
+      (egress) => a.entries.filter((e) => e.egress === egress && e.ruleNumber < 32767).length,
+    ),
   );
   const aclOf = new Map<string, string>();
-  for (const acl of model.networkAcls) for (const s of acl.subnetIds) aclOf.set(s, acl.networkAclId);
-  const classes = new Set(model.enis.map((e) => `${[...e.groupIds].sort().join(',')}|${aclOf.get(e.subnetId)}`));
-  const products = model.enis.map((e) => e.groupIds.length * maxOf(e.groupIds.map((id) => weights.get(id)!)));
+  for (const acl of model.networkAcls)
+    for (const s of acl.subnetIds) aclOf.set(s, acl.networkAclId);
+  const classes = new Set(
+    model.enis.map((e) => `${[...e.groupIds].sort().join(',')}|${aclOf.get(e.subnetId)}`),
+  );
+  const products = model.enis.map(
+    (e) => e.groupIds.length * maxOf(e.groupIds.map((id) => weights.get(id)!)),
+  );
   return {
     counts: countResources(model, totalRules),
-    sgRulesPerGroup: { median: quantileOf(perGroup, 0.5), p99: quantileOf(perGroup, 0.99), max: maxOf(perGroup), mean: round(totalRules / perGroup.length, 2) },
+    sgRulesPerGroup: {
+      median: quantileOf(perGroup, 0.5),
+      p99: quantileOf(perGroup, 0.99),
+      max: maxOf(perGroup),
+      mean: round(totalRules / perGroup.length, 2),
+    },
     maxEffectiveRulesPerDirection: maxOf(weights.values()),
     sgReferenceShare: round(countRules(model.securityGroups, 'group') / totalRules),
     prefixListRuleShare: round(countRules(model.securityGroups, 'prefix-list') / totalRules),
-    naclRulesPerDirection: { mean: round(perDirection.reduce((s, n) => s + n, 0) / Math.max(1, perDirection.length), 2), min: minOf(perDirection), max: maxOf(perDirection) },
+    naclRulesPerDirection: {
+      mean: round(perDirection.reduce((s, n) => s + n, 0) / Math.max(1, perDirection.length), 2),
+      min: minOf(perDirection),
+      max: maxOf(perDirection),
+    },
     sgsPerEni: groupsPerEni(model),
     maxEniRuleProduct: maxOf(products),
     dualStackShare: round(model.enis.filter((e) => e.ipv6.length > 0).length / model.enis.length),
@@ -137,8 +162,13 @@ export function computeStats(model: NetworkModel): WorkloadStats {
 }
 
 function groupsPerEni(model: NetworkModel): { mean: number; max: number } {
-  const counts = model.enis.filter((e) => e.kind !== 'endpoint' && e.kind !== 'nlb').map((e) => e.groupIds.length);
-  return { mean: round(counts.reduce((s, n) => s + n, 0) / Math.max(1, counts.length), 2), max: maxOf(counts) };
+  const counts = model.enis
+    .filter((e) => e.kind !== 'endpoint' && e.kind !== 'nlb')
+    .map((e) => e.groupIds.length);
+  return {
+    mean: round(counts.reduce((s, n) => s + n, 0) / Math.max(1, counts.length), 2),
+    max: maxOf(counts),
+  };
 }
 
 function countResources(model: NetworkModel, sgRules: number): Record<string, number> {

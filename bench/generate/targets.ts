@@ -14,16 +14,29 @@ function health(rng: Rng): Target['health'] {
   return roll < 0.85 ? 'healthy' : roll < 0.95 ? 'unhealthy' : 'initial';
 }
 
-function candidates(ctx: GenContext, vpcEnis: readonly Eni[], group: TargetGroup, zoneId: string): Eni[] {
+function candidates(
+  ctx: GenContext,
+  vpcEnis: readonly Eni[],
+  group: TargetGroup,
+  zoneId: string,
+): Eni[] {
   return vpcEnis.filter(
     (e) =>
       !ctx.pinnedEnis.has(e.eniId) &&
       ctx.subnet(e.subnetId).zoneId === zoneId &&
-      (group.targetType === 'instance' ? e.kind === 'instance' && e.deviceIndex === 0 : e.kind === 'instance' || e.kind === 'ecs'),
+      (group.targetType === 'instance'
+        ? e.kind === 'instance' && e.deviceIndex === 0
+        : e.kind === 'instance' || e.kind === 'ecs'),
   );
 }
 
-function registerWorkloadTargets(ctx: GenContext, rng: Rng, pending: PendingTargets, group: TargetGroup, byZone: Map<string, Eni[]>): void {
+function registerWorkloadTargets(
+  ctx: GenContext,
+  rng: Rng,
+  pending: PendingTargets,
+  group: TargetGroup,
+  byZone: Map<string, Eni[]>,
+): void {
   const zones = pending.nlb.nodes.map((n) => ctx.subnet(n.subnetId).zoneId);
   zones.forEach((zoneId, i) => {
     const pool = byZone.get(zoneId) ?? [];
@@ -39,10 +52,19 @@ function registerWorkloadTargets(ctx: GenContext, rng: Rng, pending: PendingTarg
   });
 }
 
-function registerEndpointTargets(ctx: GenContext, group: TargetGroup, eniIds: readonly string[]): void {
+function registerEndpointTargets(
+  ctx: GenContext,
+  group: TargetGroup,
+  eniIds: readonly string[],
+): void {
   for (const eniId of eniIds) {
     const eni = ctx.eniById.get(eniId)!;
-    group.targets.push({ id: eni.ipv4[0]!, port: group.port, zoneId: ctx.subnet(eni.subnetId).zoneId, health: 'healthy' });
+    group.targets.push({
+      id: eni.ipv4[0]!,
+      port: group.port,
+      zoneId: ctx.subnet(eni.subnetId).zoneId,
+      health: 'healthy',
+    });
   }
 }
 
@@ -57,7 +79,9 @@ export function registerTargets(ctx: GenContext): void {
   }
   for (const pending of ctx.pendingTargets) {
     for (const listener of pending.nlb.listeners) {
-      const group = ctx.model.targetGroups.find((g) => g.targetGroupArn === listener.targetGroupArn)!;
+      const group = ctx.model.targetGroups.find(
+        (g) => g.targetGroupArn === listener.targetGroupArn,
+      )!;
       if (pending.source.kind === 'endpoint') {
         registerEndpointTargets(ctx, group, pending.source.endpoint.eniIds);
         continue;

@@ -33,7 +33,8 @@ function createVpcs(ctx: GenContext): void {
   const rng = ctx.stream('vpcs');
   const blocks = new VpcBlockAllocator(rng.fork('blocks'));
   const { accounts, vpcs, dualStackShare } = ctx.spec;
-  const ipv6Vpcs = dualStackShare > 0 ? Math.max(1, Math.round(vpcs * Math.min(1, dualStackShare * 2.5))) : 0;
+  const ipv6Vpcs =
+    dualStackShare > 0 ? Math.max(1, Math.round(vpcs * Math.min(1, dualStackShare * 2.5))) : 0;
   const ipv6Flags = rng.shuffle(Array.from({ length: vpcs }, (_, i) => i < ipv6Vpcs));
   for (let i = 0; i < vpcs; i++) {
     // Every account owns at least one VPC; the rest land anywhere.
@@ -75,7 +76,13 @@ function createSubnets(ctx: GenContext): void {
   ctx.ipv6Probability =
     dualStackSubnets === 0
       ? 0
-      : Math.min(1, (ctx.spec.dualStackShare * ctx.model.subnets.length) / dualStackSubnets);
+      : Math.min(
+          1,
+          // Endpoint and NLB ENIs stay IPv4-only, so the other ENIs make up the share.
+          (ctx.spec.dualStackShare * ctx.model.subnets.length) /
+            dualStackSubnets /
+            (1 - ctx.spec.eniMix.privateLink),
+        );
 }
 
 /** Random distinct VPC pairs; they only gate cross-VPC SG references until routing exists. */
@@ -85,7 +92,10 @@ function planPeerings(ctx: GenContext): void {
   const seen = new Set<string>();
   const limit = Math.min(ctx.spec.peerings, (vpcs.length * (vpcs.length - 1)) / 2);
   while (ctx.model.peerings.length < limit) {
-    const [a, b] = rng.sample(vpcs, 2).map((v) => v.vpcId).sort() as [string, string];
+    const [a, b] = rng
+      .sample(vpcs, 2)
+      .map((v) => v.vpcId)
+      .sort() as [string, string];
     if (seen.has(`${a}|${b}`)) continue;
     seen.add(`${a}|${b}`);
     ctx.model.peerings.push([a, b]);

@@ -14,7 +14,11 @@ export interface WorkloadSpec {
   readonly subnets: number;
   readonly enis: number;
   /** Target shares of ENI kinds; PrivateLink ENIs may exceed theirs when services need more. */
-  readonly eniMix: { readonly instance: number; readonly container: number; readonly privateLink: number };
+  readonly eniMix: {
+    readonly instance: number;
+    readonly container: number;
+    readonly privateLink: number;
+  };
   /** Total security groups, each VPC's default group included. */
   readonly securityGroups: number;
   readonly rulesPerSg: ZipfShape;
@@ -26,7 +30,11 @@ export interface WorkloadSpec {
   readonly prefixListShare: number;
   /** Custom NACLs (the VPCs' default NACLs come on top). */
   readonly networkAcls: number;
-  readonly naclRulesPerDirection: { readonly min: number; readonly max: number; readonly mean: number };
+  readonly naclRulesPerDirection: {
+    readonly min: number;
+    readonly max: number;
+    readonly mean: number;
+  };
   /** Share of NACL entries that deny a part of an allow listed after them. */
   readonly naclDenyShare: number;
   /** Share of subnets left on their VPC's default NACL. */
