@@ -23,6 +23,7 @@ export interface ZoneDoc {
 export interface NaclEntryDoc {
   RuleNumber: number;
   Egress: boolean;
+  RuleAction: 'allow' | 'deny';
   CidrBlock?: string;
   Ipv6CidrBlock?: string;
 }
@@ -37,6 +38,8 @@ export interface NaclDoc {
 
 export interface PermissionDoc {
   IpProtocol: string;
+  FromPort?: number;
+  ToPort?: number;
   IpRanges: { CidrIp: string }[];
   Ipv6Ranges: { CidrIpv6: string }[];
   PrefixListIds: { PrefixListId: string }[];
