@@ -7,7 +7,15 @@
 import type { GenContext } from './context.js';
 import { createEni } from './enis.js';
 import { createLoadBalancer, type ListenerPlan, planListeners } from './load-balancers.js';
-import type { EndpointService, LoadBalancer, SgPeer, SgRule, Vpc, VpcEndpoint } from './model.js';
+import type {
+  EndpointService,
+  LoadBalancer,
+  SecurityGroup,
+  SgPeer,
+  SgRule,
+  Vpc,
+  VpcEndpoint,
+} from './model.js';
 import type { Rng } from './prng.js';
 import { createRoleSecurityGroup } from './security-groups.js';
 
@@ -108,6 +116,31 @@ export function createEndpointService(
   return service;
 }
 
+/** Adds an ingress rule per port unless the group already admits that port. */
+function admitPorts(
+  group: SecurityGroup,
+  ports: { protocol: string; port: number }[],
+  cidr: string,
+): void {
+  for (const p of ports) {
+    const present = group.rules.some(
+      (r) => !r.egress && r.protocol === p.protocol && r.fromPort === p.port,
+    );
+    if (present) continue;
+    group.rules.push({
+      egress: false,
+      protocol: p.protocol,
+      fromPort: p.port,
+      toPort: p.port,
+      peer: { kind: 'cidr4', cidr },
+    });
+  }
+}
+
+/**
+ * The endpoint's group: the VPC's default group a quarter of the time (endpoints created
+ * without one get it, §1.5), often a shared endpoint group of the VPC, else a new one.
+ */
 function endpointGroup(
   ctx: GenContext,
   rng: Rng,
@@ -117,20 +150,18 @@ function endpointGroup(
 ): string {
   if (rng.chance(0.25)) return ctx.defaultSg(vpc.vpcId).groupId;
   const cidr = rng.chance(0.8) ? vpc.cidr : '10.0.0.0/8';
-  const rules: SgRule[] = ports.map((p) => ({
-    egress: false,
-    protocol: p.protocol,
-    fromPort: p.port,
-    toPort: p.port,
-    peer: { kind: 'cidr4', cidr },
-  }));
-  return createRoleSecurityGroup(ctx, {
-    vpc,
-    role: 'endpoint',
-    name,
-    description: `endpoint ${name}`,
-    rules,
-  }).groupId;
+  const shared = ctx.sgsByVpc.get(vpc.vpcId)!.filter((g) => g.role === 'endpoint');
+  const group =
+    shared.length > 0 && rng.chance(0.6)
+      ? rng.pick(shared)
+      : createRoleSecurityGroup(ctx, {
+          vpc,
+          role: 'endpoint',
+          name,
+          description: `endpoint ${name}`,
+        });
+  admitPorts(group, ports, cidr);
+  return group.groupId;
 }
 
 function endpointSubnets(ctx: GenContext, rng: Rng, vpc: Vpc, zoneIds: readonly string[]) {

@@ -3,7 +3,7 @@
  * reference and prefix-list shares, NACL sizes, dual-stack share, port and address atoms, and
  * the class-compression ratio (distinct (group set, subnet NACL) pairs over ENIs).
  */
-import { cidr4Size, ipv4ToInt, ipv6ToBigInt, parseCidr4 } from './addressing.js';
+import { ipv4ToInt, ipv6ToBigInt, parseCidr4 } from './addressing.js';
 import { quantileOf } from './distributions.js';
 import type { NetworkModel, SecurityGroup } from './model.js';
 
@@ -68,16 +68,17 @@ function portAtoms(model: NetworkModel): number {
 /** All CIDRs and addresses that cut the address space, per family. */
 function ipAtoms(model: NetworkModel): { ipv4: number; ipv6: number } {
   const v4 = new Set<number>([0, 2 ** 32]);
-  const v6 = new Set<bigint>([0n, 2n ** 128n]);
+  // Hex strings, not bigints: V8 hashes bigint Set keys slowly.
+  const v6 = new Set<string>(['0', (2n ** 128n).toString(16)]);
   const cidr = (text: string) => {
     if (text.includes(':')) {
       const [address, length] = text.split('/');
       const base = ipv6ToBigInt(address!);
-      v6.add(base);
-      v6.add(base + 2n ** BigInt(128 - Number(length)));
+      v6.add(base.toString(16));
+      v6.add((base + 2n ** BigInt(128 - Number(length))).toString(16));
     } else {
-      v4.add(parseCidr4(text).base);
-      v4.add(parseCidr4(text).base + cidr4Size(text));
+      const { base, length } = parseCidr4(text);
+      v4.add(base).add(base + 2 ** (32 - length));
     }
   };
   const blocks = [...model.vpcs, ...model.subnets].flatMap((b) => [b.cidr, b.ipv6Cidr ?? '']);
@@ -89,8 +90,14 @@ function ipAtoms(model: NetworkModel): { ipv4: number; ipv6: number } {
       if (r.peer.kind === 'cidr4' || r.peer.kind === 'cidr6') cidr(r.peer.cidr);
   for (const acl of model.networkAcls) for (const e of acl.entries) cidr((e.cidr4 ?? e.cidr6)!);
   for (const eni of model.enis) {
-    for (const ip of eni.ipv4) v4.add(ipv4ToInt(ip)).add(ipv4ToInt(ip) + 1);
-    for (const ip of eni.ipv6) v6.add(ipv6ToBigInt(ip)).add(ipv6ToBigInt(ip) + 1n);
+    for (const ip of eni.ipv4) {
+      const value = ipv4ToInt(ip);
+      v4.add(value).add(value + 1);
+    }
+    for (const ip of eni.ipv6) {
+      const value = ipv6ToBigInt(ip);
+      v6.add(value.toString(16)).add((value + 1n).toString(16));
+    }
   }
   return { ipv4: v4.size - 1, ipv6: v6.size - 1 };
 }
