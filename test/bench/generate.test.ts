@@ -84,8 +84,14 @@ describe('W1 realized statistics', () => {
       interfaceEndpoints: 10,
       prefixLists: 2,
     });
-    expect(stats.counts.instanceEnis).toBe(700);
-    expect(stats.counts.lambdaEnis! + stats.counts.ecsEnis!).toBe(200);
+    // 70% instances, 20% Lambda/ECS, 10% endpoint and NLB ENIs (the last rounded up by
+    // whole endpoints, so the others may come out a few short).
+    const { instanceEnis, lambdaEnis, ecsEnis, endpointEnis, nlbNodeEnis } = stats.counts;
+    expect(instanceEnis).toBeGreaterThanOrEqual(695);
+    expect(instanceEnis).toBeLessThanOrEqual(700);
+    expect(lambdaEnis! + ecsEnis!).toBeGreaterThanOrEqual(198);
+    expect(lambdaEnis! + ecsEnis!).toBeLessThanOrEqual(200);
+    expect(endpointEnis! + nlbNodeEnis!).toBeGreaterThanOrEqual(100);
   });
 
   it('draws rules per group around a median of 6, capped at 60', () => {
