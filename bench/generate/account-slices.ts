@@ -17,6 +17,7 @@ import type {
   VpcEndpoint,
 } from './model.js';
 
+/** The resources one account owns, in generation order. */
 export interface AccountSlice {
   readonly accountId: string;
   readonly vpcs: Vpc[];

@@ -5,11 +5,13 @@
  */
 import type { Rng } from './prng.js';
 
+/** Dotted IPv4 text to an unsigned 32-bit number. */
 export function ipv4ToInt(text: string): number {
   const parts = text.split('.').map(Number);
   return ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
 }
 
+/** An unsigned 32-bit number to dotted IPv4 text. */
 export function intToIpv4(value: number): string {
   return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
 }
@@ -20,10 +22,12 @@ export function parseCidr4(cidr: string): { base: number; length: number } {
   return { base: ipv4ToInt(address!), length: Number(length) };
 }
 
+/** `a.b.c.d/len` from a first address and a prefix length. */
 export function formatCidr4(base: number, length: number): string {
   return `${intToIpv4(base)}/${length}`;
 }
 
+/** Number of addresses an IPv4 CIDR covers. */
 export function cidr4Size(cidr: string): number {
   return 2 ** (32 - parseCidr4(cidr).length);
 }

@@ -5,11 +5,14 @@
 import { formatCidr4, intToIpv4, parseCidr4 } from './addressing.js';
 import type { Rng } from './prng.js';
 
+/** TCP ports that hand-written rules name most often. */
 export const TCP_PORTS = [
   22, 80, 443, 3306, 5432, 6379, 8080, 8443, 9092, 9200, 27017, 2049, 3389, 5439, 11211, 9090, 8000,
   8081, 25, 465, 587, 389, 636, 1433, 1521, 5672, 15672, 2379, 4222, 7000, 9042, 50051,
 ];
+/** UDP ports that hand-written rules name most often. */
 export const UDP_PORTS = [53, 123, 161, 514, 500, 4500, 8125, 1194, 51820, 6081];
+/** Port ranges rules name: ephemeral ranges (aws-semantics.md §2.4) and service blocks. */
 export const PORT_RANGES: readonly [number, number][] = [
   [1024, 65535],
   [32768, 65535],
@@ -92,6 +95,7 @@ export function randomOnPremCidr(rng: Rng): string {
   return formatCidr4(alignDown(base, length), length);
 }
 
+/** Rounds an address down to the start of its block of prefix length `length`. */
 export function alignDown(value: number, length: number): number {
   if (length === 0) return 0;
   const size = 2 ** (32 - length);

@@ -7,8 +7,10 @@ import { type AccountDocs, IntegrityContext } from './integrity-context.js';
 import { checkNetworkLayer } from './integrity-network.js';
 import { checkPrivateLinkLayer } from './integrity-privatelink.js';
 
+/** Re-exported so callers need only this module. */
 export type { AccountDocs };
 
+/** All integrity problems of a set of account documents; empty when consistent. */
 export function checkIntegrity(accounts: readonly AccountDocs[]): string[] {
   const ctx = new IntegrityContext(accounts);
   ctx.indexBy('Vpcs', 'VpcId');

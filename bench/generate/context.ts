@@ -18,6 +18,7 @@ import type { PendingTargets } from './privatelink.js';
 import { Rng } from './prng.js';
 import type { WorkloadSpec } from './workload-spec.js';
 
+/** Generation state for one workload and seed. */
 export class GenContext {
   readonly model: NetworkModel = emptyModel();
   readonly ids: IdAllocator;

@@ -11,6 +11,7 @@ import type { LoadBalancer, Target, TargetGroup } from './model.js';
 const attributes = (pairs: Record<string, string>) =>
   Object.entries(pairs).map(([Key, Value]) => ({ Key, Value }));
 
+/** One `describe-load-balancers` item: an internal NLB and its node addresses per zone. */
 export function renderLoadBalancer(lookups: Lookups, nlb: LoadBalancer) {
   return {
     LoadBalancerArn: nlb.loadBalancerArn,
@@ -37,6 +38,7 @@ export function renderLoadBalancer(lookups: Lookups, nlb: LoadBalancer) {
   };
 }
 
+/** One `describe-target-groups` item. */
 export function renderTargetGroup(group: TargetGroup) {
   const http = group.healthCheck.protocol === 'HTTP';
   return {
@@ -59,6 +61,7 @@ export function renderTargetGroup(group: TargetGroup) {
   };
 }
 
+/** The `describe-listeners` wrapper of one NLB: forward actions to one target group each. */
 export function renderListeners(nlb: LoadBalancer) {
   return {
     LoadBalancerArn: nlb.loadBalancerArn,
@@ -92,6 +95,7 @@ export function renderListeners(nlb: LoadBalancer) {
   };
 }
 
+/** The `describe-load-balancer-attributes` wrapper of one NLB (cross-zone among them). */
 export function renderLoadBalancerAttributes(nlb: LoadBalancer) {
   return {
     LoadBalancerArn: nlb.loadBalancerArn,
@@ -119,6 +123,7 @@ const HEALTH_REASONS: Record<Target['health'], { Reason?: string; Description?: 
   },
 };
 
+/** The `describe-target-health` wrapper of one target group, with AWS reason codes. */
 export function renderTargetHealth(lookups: Lookups, group: TargetGroup) {
   return {
     TargetGroupArn: group.targetGroupArn,
@@ -137,6 +142,7 @@ export function renderTargetHealth(lookups: Lookups, group: TargetGroup) {
   };
 }
 
+/** The `describe-target-group-attributes` wrapper of one target group (NLB defaults). */
 export function renderTargetGroupAttributes(group: TargetGroup) {
   // Client IP preservation is on by default for instance and UDP groups, off for TCP/TLS ip groups.
   const preserve = group.targetType === 'instance' || group.protocol === 'UDP';

@@ -11,6 +11,7 @@ import { ZONE_IDS } from './topology.js';
 
 const VPCE_ZONE = 'Z7HUB22UULQXV';
 
+/** The `ServiceName` an endpoint names: `com.amazonaws.vpce.<region>.<service id>` or the AWS service. */
 export function serviceName(endpoint: VpcEndpoint): string {
   return endpoint.service.kind === 'aws'
     ? endpoint.service.name
@@ -36,6 +37,7 @@ function dnsEntries(lookups: Lookups, endpoint: VpcEndpoint) {
   ];
 }
 
+/** One `describe-vpc-endpoints` item; ENI addresses live on the ENIs, as in AWS. */
 export function renderVpcEndpoint(lookups: Lookups, endpoint: VpcEndpoint) {
   return {
     VpcEndpointId: endpoint.vpcEndpointId,
@@ -66,6 +68,7 @@ function zonesOf(lookups: Lookups, accountId: string, zoneIds: readonly string[]
   };
 }
 
+/** One `describe-vpc-endpoint-service-configurations` item (provider view). */
 export function renderServiceConfiguration(lookups: Lookups, service: EndpointService) {
   return {
     ServiceType: [{ ServiceType: 'Interface' }],
@@ -83,6 +86,7 @@ export function renderServiceConfiguration(lookups: Lookups, service: EndpointSe
   };
 }
 
+/** One `describe-vpc-endpoint-connections` item (provider view of a consumer endpoint). */
 export function renderConnection(lookups: Lookups, endpoint: VpcEndpoint) {
   const serviceId = endpoint.service.kind === 'generated' ? endpoint.service.serviceId : '';
   const service = lookups.service.get(serviceId)!;

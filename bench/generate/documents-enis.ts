@@ -15,6 +15,7 @@ const INTERFACE_TYPES = {
   nlb: 'network_load_balancer',
 } as const;
 
+/** The `ip-a-b-c-d.ec2.internal` name AWS gives a private address in us-east-1. */
 export function privateDnsName(ip: string): string {
   return `ip-${ip.replaceAll('.', '-')}.ec2.internal`;
 }
@@ -65,6 +66,7 @@ function addressFields(eni: Eni) {
   };
 }
 
+/** One `describe-network-interfaces` item. */
 export function renderNetworkInterface(lookups: Lookups, eni: Eni) {
   const subnet = lookups.subnet.get(eni.subnetId)!;
   return {
@@ -93,6 +95,7 @@ function instanceInterface(lookups: Lookups, eni: Eni) {
   return rest;
 }
 
+/** One `describe-instances` reservation holding one running instance and its ENIs. */
 export function renderReservation(lookups: Lookups, instance: Instance) {
   const enis = instance.eniIds.map((id) => lookups.eni.get(id)!);
   const primary = enis[0]!;

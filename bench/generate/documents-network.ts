@@ -12,6 +12,7 @@ import { ZONE_IDS } from './topology.js';
 
 const tags = (name: string) => [{ Key: 'Name', Value: name }];
 
+/** One `describe-vpcs` item. */
 export function renderVpc(vpc: Vpc) {
   return {
     VpcId: vpc.vpcId,
@@ -45,6 +46,7 @@ export function renderVpc(vpc: Vpc) {
   };
 }
 
+/** One `describe-subnets` item; `AvailableIpAddressCount` reflects the ENIs placed in it. */
 export function renderSubnet(lookups: Lookups, subnet: Subnet) {
   return {
     SubnetId: subnet.subnetId,
@@ -75,6 +77,7 @@ export function renderSubnet(lookups: Lookups, subnet: Subnet) {
   };
 }
 
+/** The account's `describe-availability-zones` list (its own name for each zone ID). */
 export function renderZones(lookups: Lookups, accountId: string) {
   return ZONE_IDS.map((zoneId) => ({
     ZoneId: zoneId,
@@ -164,6 +167,7 @@ function renderPermissions(rules: readonly SgRule[]): Permission[] {
   return [...byKey.values()];
 }
 
+/** One `describe-security-groups` item. */
 export function renderSecurityGroup(group: SecurityGroup) {
   return {
     GroupId: group.groupId,
@@ -178,6 +182,7 @@ export function renderSecurityGroup(group: SecurityGroup) {
   };
 }
 
+/** The managed-prefix-list items and their `PrefixListEntries` wrappers. */
 export function renderPrefixLists(slice: AccountSlice) {
   return {
     PrefixLists: slice.prefixLists.map((list) => ({

@@ -25,6 +25,7 @@ import type { Lookups } from './lookups.js';
 /** Every snapshot key with its list; keys with nothing to say hold an empty list. */
 export type AccountDocuments = Record<SnapshotKey, unknown[]>;
 
+/** Every snapshot document of one account's slice. */
 export function renderAccount(lookups: Lookups, slice: AccountSlice): AccountDocuments {
   const prefixLists = renderPrefixLists(slice);
   return {

@@ -19,6 +19,7 @@ const INSTANCE_TYPES = [
   'r6i.large',
 ];
 
+/** What `createEni` needs; `ipv6` overrides the dual-stack draw. */
 export interface EniOptions {
   readonly kind: EniKind;
   readonly subnet: Subnet;

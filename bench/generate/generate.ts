@@ -19,8 +19,10 @@ import { W3 } from './workloads/w3.js';
 import { W4 } from './workloads/w4.js';
 import { writeAccountDocuments } from './writer.js';
 
+/** The four workload specs by name. */
 export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadSpec>> = { W1, W2, W3, W4 };
 
+/** One account's rendered documents and where they are written. */
 export interface GeneratedAccount {
   readonly accountId: string;
   /** Directory of this account's files relative to the output root (`''` when flat). */
@@ -28,6 +30,7 @@ export interface GeneratedAccount {
   readonly documents: AccountDocuments;
 }
 
+/** A generated workload: spec, seed, model, documents and realized statistics. */
 export interface GeneratedWorkload {
   readonly spec: WorkloadSpec;
   readonly seed: number;
@@ -36,6 +39,7 @@ export interface GeneratedWorkload {
   readonly stats: WorkloadStats;
 }
 
+/** Whether `name` is one of W1–W4. */
 export function isWorkloadName(name: string): name is WorkloadName {
   return Object.hasOwn(WORKLOADS, name);
 }
@@ -57,6 +61,7 @@ export function generateWorkload(name: WorkloadName, seed: number): GeneratedWor
   return { spec, seed, model, accounts, stats: computeStats(model) };
 }
 
+/** What `writeWorkload` wrote, with the realized statistics. */
 export interface WriteResult {
   readonly model: NetworkModel;
   readonly stats: WorkloadStats;

@@ -6,8 +6,10 @@
  */
 import { Rng } from './prng.js';
 
+/** The one Region every workload lives in. */
 export const REGION = 'us-east-1';
 
+/** Draws unique IDs and ARNs from a seeded stream. */
 export class IdAllocator {
   private readonly used = new Set<string>();
 

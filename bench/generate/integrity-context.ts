@@ -4,11 +4,13 @@
  */
 import type { SnapshotKey } from '../../src/snapshot/keys.js';
 
+/** One account's documents, as generated or as read back from disk. */
 export interface AccountDocs {
   readonly accountId: string;
   readonly documents: Partial<Record<SnapshotKey, unknown[]>>;
 }
 
+/** Merged documents of all accounts, indexes by ID, and the problems found. */
 export class IntegrityContext {
   readonly problems: string[] = [];
   readonly byKey = new Map<SnapshotKey, unknown[]>();

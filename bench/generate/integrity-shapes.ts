@@ -1,11 +1,13 @@
 /** The fields of AWS documents the integrity checks read (AWS member names, aws-semantics §7). */
 
+/** Fields of a `describe-vpcs` item. */
 export interface VpcDoc {
   VpcId: string;
   CidrBlock: string;
   Ipv6CidrBlockAssociationSet?: { Ipv6CidrBlock: string }[];
 }
 
+/** Fields read from describe-subnets. */
 export interface SubnetDoc {
   SubnetId: string;
   VpcId: string;
@@ -15,11 +17,13 @@ export interface SubnetDoc {
   Ipv6CidrBlockAssociationSet: { Ipv6CidrBlock: string }[];
 }
 
+/** Fields read from describe-availability-zones. */
 export interface ZoneDoc {
   ZoneId: string;
   ZoneName: string;
 }
 
+/** Fields read from a NACL entry. */
 export interface NaclEntryDoc {
   RuleNumber: number;
   Egress: boolean;
@@ -28,6 +32,7 @@ export interface NaclEntryDoc {
   Ipv6CidrBlock?: string;
 }
 
+/** Fields read from describe-network-acls. */
 export interface NaclDoc {
   NetworkAclId: string;
   VpcId: string;
@@ -36,6 +41,7 @@ export interface NaclDoc {
   Entries: NaclEntryDoc[];
 }
 
+/** Fields read from an IpPermission. */
 export interface PermissionDoc {
   IpProtocol: string;
   FromPort?: number;
@@ -46,6 +52,7 @@ export interface PermissionDoc {
   UserIdGroupPairs: { GroupId: string; UserId: string; VpcId?: string }[];
 }
 
+/** Fields read from describe-security-groups. */
 export interface GroupDoc {
   GroupId: string;
   GroupName: string;
@@ -55,16 +62,19 @@ export interface GroupDoc {
   IpPermissionsEgress: PermissionDoc[];
 }
 
+/** Fields read from describe-managed-prefix-lists. */
 export interface PrefixListDoc {
   PrefixListId: string;
   MaxEntries: number;
 }
 
+/** Fields read from the PrefixListEntries wrapper. */
 export interface PrefixListEntriesDoc {
   PrefixListId: string;
   Entries: { Cidr: string }[];
 }
 
+/** Fields read from describe-network-interfaces. */
 export interface EniDoc {
   NetworkInterfaceId: string;
   SubnetId: string;
@@ -78,6 +88,7 @@ export interface EniDoc {
   Attachment?: { InstanceId?: string };
 }
 
+/** Fields read from describe-instances. */
 export interface ReservationDoc {
   Instances: {
     InstanceId: string;
@@ -86,6 +97,7 @@ export interface ReservationDoc {
   }[];
 }
 
+/** Fields read from describe-vpc-endpoints. */
 export interface EndpointDoc {
   VpcEndpointId: string;
   VpcId: string;
@@ -95,6 +107,7 @@ export interface EndpointDoc {
   Groups: { GroupId: string }[];
 }
 
+/** Fields read from describe-vpc-endpoint-service-configurations. */
 export interface ServiceConfigurationDoc {
   ServiceId: string;
   ServiceName: string;
@@ -102,11 +115,13 @@ export interface ServiceConfigurationDoc {
   NetworkLoadBalancerArns: string[];
 }
 
+/** Fields read from describe-vpc-endpoint-connections. */
 export interface ConnectionDoc {
   ServiceId: string;
   VpcEndpointId: string;
 }
 
+/** Fields read from describe-load-balancers. */
 export interface LoadBalancerDoc {
   LoadBalancerArn: string;
   LoadBalancerName: string;
@@ -119,6 +134,7 @@ export interface LoadBalancerDoc {
   }[];
 }
 
+/** Fields read from describe-target-groups. */
 export interface TargetGroupDoc {
   TargetGroupArn: string;
   VpcId: string;
@@ -126,6 +142,7 @@ export interface TargetGroupDoc {
   LoadBalancerArns: string[];
 }
 
+/** Fields read from the LoadBalancerListeners wrapper. */
 export interface ListenersDoc {
   LoadBalancerArn: string;
   Listeners: {
@@ -135,11 +152,13 @@ export interface ListenersDoc {
   }[];
 }
 
+/** Fields read from the LoadBalancerTargetHealth wrapper. */
 export interface TargetHealthDoc {
   TargetGroupArn: string;
   TargetHealthDescriptions: { Target: { Id: string; Port: number } }[];
 }
 
+/** Fields read from the attribute wrappers. */
 export interface ArnAttributesDoc {
   LoadBalancerArn?: string;
   TargetGroupArn?: string;

@@ -12,6 +12,7 @@ import type {
   Vpc,
 } from './model.js';
 
+/** Indexes over the whole model, shared by the document renderers. */
 export interface Lookups {
   readonly model: NetworkModel;
   readonly vpc: Map<string, Vpc>;
@@ -31,6 +32,7 @@ function indexBy<T, K extends keyof T>(items: readonly T[], key: K): Map<T[K] & 
   return new Map(items.map((item) => [item[key] as T[K] & string, item]));
 }
 
+/** Builds the indexes once per workload. */
 export function createLookups(model: NetworkModel): Lookups {
   const accounts = indexBy(model.accounts, 'accountId');
   const usedAddresses = new Map<string, number>();
@@ -57,4 +59,5 @@ export function groupPairs(lookups: Lookups, groupIds: readonly string[]) {
   return groupIds.map((id) => ({ GroupId: id, GroupName: lookups.group.get(id)!.groupName }));
 }
 
+/** Re-exported for renderers that import lookups only. */
 export type { AccountSlice };

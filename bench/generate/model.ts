@@ -11,6 +11,7 @@ export interface Account {
   readonly zoneNames: ReadonlyMap<string, string>;
 }
 
+/** A VPC with one IPv4 block and, when dual-stack, an Amazon IPv6 /56. */
 export interface Vpc {
   readonly vpcId: string;
   readonly accountId: string;
@@ -21,6 +22,7 @@ export interface Vpc {
   readonly name: string;
 }
 
+/** A subnet in one zone (by zone ID), with an IPv6 /64 in dual-stack VPCs. */
 export interface Subnet {
   readonly subnetId: string;
   readonly vpcId: string;
@@ -42,6 +44,7 @@ export interface SgRule {
   readonly peer: SgPeer;
 }
 
+/** The one peer of a rule: CIDR, prefix list or security group. */
 export type SgPeer =
   | { readonly kind: 'cidr4'; readonly cidr: string }
   | { readonly kind: 'cidr6'; readonly cidr: string }
@@ -64,6 +67,7 @@ export type SgRole =
   | 'fragment'
   | 'ceiling';
 
+/** A security group and its rules in both directions. */
 export interface SecurityGroup {
   readonly groupId: string;
   readonly groupName: string;
@@ -74,6 +78,7 @@ export interface SecurityGroup {
   readonly rules: SgRule[];
 }
 
+/** One NACL entry; exactly one of `cidr4` and `cidr6` is set. */
 export interface NaclEntry {
   readonly ruleNumber: number;
   readonly egress: boolean;
@@ -86,6 +91,7 @@ export interface NaclEntry {
   readonly icmp?: { readonly type: number; readonly code: number };
 }
 
+/** A NACL, its entries (the `*` entries included) and the subnets associated with it. */
 export interface NetworkAcl {
   readonly networkAclId: string;
   readonly vpcId: string;
@@ -95,8 +101,10 @@ export interface NetworkAcl {
   readonly subnetIds: string[];
 }
 
+/** What owns an ENI: an instance, Lambda, an ECS task, an interface endpoint or an NLB node. */
 export type EniKind = 'instance' | 'lambda' | 'ecs' | 'endpoint' | 'nlb';
 
+/** An ENI with its addresses and groups; `groupIds` is filled by group assignment. */
 export interface Eni {
   readonly eniId: string;
   readonly kind: EniKind;
@@ -113,6 +121,7 @@ export interface Eni {
   readonly requesterId?: string;
 }
 
+/** An EC2 instance; its first ENI is the primary (device index 0). */
 export interface Instance {
   readonly instanceId: string;
   readonly accountId: string;
@@ -120,6 +129,7 @@ export interface Instance {
   readonly instanceType: string;
 }
 
+/** A customer-managed prefix list; `maxEntries` is its weight against rule quotas. */
 export interface PrefixList {
   readonly prefixListId: string;
   readonly accountId: string;
@@ -129,6 +139,7 @@ export interface PrefixList {
   readonly cidrs: readonly string[];
 }
 
+/** An NLB listener forwarding to one target group. */
 export interface Listener {
   readonly listenerArn: string;
   readonly protocol: 'TCP' | 'UDP' | 'TLS' | 'TCP_UDP';
@@ -136,6 +147,7 @@ export interface Listener {
   readonly targetGroupArn: string;
 }
 
+/** A registered target with its zone and health state. */
 export interface Target {
   /** Instance ID (`instance` groups) or IPv4 address (`ip` groups). */
   readonly id: string;
@@ -144,6 +156,7 @@ export interface Target {
   readonly health: 'healthy' | 'unhealthy' | 'initial' | 'unused';
 }
 
+/** An NLB target group with its health check and registered targets. */
 export interface TargetGroup {
   readonly targetGroupArn: string;
   readonly name: string;
@@ -159,6 +172,7 @@ export interface TargetGroup {
   readonly loadBalancerArn: string;
 }
 
+/** An internal NLB: one node per enabled zone, optional groups, listeners. */
 export interface LoadBalancer {
   readonly loadBalancerArn: string;
   readonly name: string;
@@ -172,6 +186,7 @@ export interface LoadBalancer {
   readonly listeners: Listener[];
 }
 
+/** An endpoint service backed by one NLB, offered in the zones of its nodes. */
 export interface EndpointService {
   readonly serviceId: string;
   readonly accountId: string;
@@ -180,6 +195,7 @@ export interface EndpointService {
   readonly acceptanceRequired: boolean;
 }
 
+/** An interface endpoint: one ENI per chosen subnet, all carrying `groupIds`. */
 export interface VpcEndpoint {
   readonly vpcEndpointId: string;
   readonly accountId: string;
@@ -211,6 +227,7 @@ export interface NetworkModel {
   readonly peerings: [string, string][];
 }
 
+/** A model with nothing in it. */
 export function emptyModel(): NetworkModel {
   return {
     region: 'us-east-1',

@@ -24,6 +24,7 @@ export type TargetSource =
   | { readonly kind: 'workload' }
   | { readonly kind: 'endpoint'; readonly endpoint: VpcEndpoint };
 
+/** A service whose target groups still await targets. */
 export interface PendingTargets {
   readonly service: EndpointService;
   readonly nlb: LoadBalancer;

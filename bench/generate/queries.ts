@@ -8,13 +8,16 @@ import type { Eni, NetworkModel, SecurityGroup } from './model.js';
 import { Rng } from './prng.js';
 import { drawEdits } from './query-edits.js';
 
+/** Transport protocol of a query. */
 export type Protocol = 'tcp' | 'udp';
 
+/** Where a trace goes: an ENI, an interface endpoint, or every endpoint of a service. */
 export type TraceDestination =
   | { readonly kind: 'eni'; readonly eniId: string }
   | { readonly kind: 'endpoint'; readonly vpcEndpointId: string }
   | { readonly kind: 'service'; readonly serviceId: string };
 
+/** One concrete trace question: from an ENI to a destination on one protocol and port. */
 export interface TraceQuery {
   readonly from: string;
   readonly to: TraceDestination;
@@ -54,6 +57,7 @@ export interface NaclEntrySpec {
   readonly IcmpTypeCode?: { readonly Type: number; readonly Code: number };
 }
 
+/** A single rule to add or remove on a security group or a NACL. */
 export type RuleEdit =
   | {
       readonly kind: 'security-group';
@@ -69,6 +73,7 @@ export type RuleEdit =
       readonly entry: NaclEntrySpec;
     };
 
+/** The seeded questions asked of one workload. */
 export interface QueryMix {
   readonly traces: TraceQuery[];
   readonly reach: ReachQuery[];

@@ -10,6 +10,7 @@ import type { Rng } from './prng.js';
 import { RULE_QUOTA, ruleWeights } from './security-groups.js';
 import { popularGroups } from './sg-peers.js';
 
+/** AWS allows at most 16 groups on one ENI (aws-semantics.md §1.8). */
 export const MAX_SGS_PER_ENI = 16;
 
 /** Per-group weight for the ENI quota: the heavier direction, prefix lists at `MaxEntries`. */

@@ -7,6 +7,7 @@ import { ipv4ToInt, ipv6ToBigInt, parseCidr4 } from './addressing.js';
 import { quantileOf } from './distributions.js';
 import type { NetworkModel, SecurityGroup } from './model.js';
 
+/** Realized statistics of one generated workload. */
 export interface WorkloadStats {
   readonly counts: Record<string, number>;
   readonly sgRulesPerGroup: { median: number; p99: number; max: number; mean: number };
@@ -123,6 +124,7 @@ function countRules(groups: readonly SecurityGroup[], kind: string): number {
   return groups.reduce((s, g) => s + g.rules.filter((r) => r.peer.kind === kind).length, 0);
 }
 
+/** Computes the realized statistics from the model. */
 export function computeStats(model: NetworkModel): WorkloadStats {
   const perGroup = model.securityGroups.map((g) => g.rules.length);
   const totalRules = perGroup.reduce((s, n) => s + n, 0);

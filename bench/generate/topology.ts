@@ -8,6 +8,7 @@ import type { GenContext } from './context.js';
 import { createDefaultNetworkAcl } from './network-acls.js';
 import { createDefaultSecurityGroup } from './security-groups.js';
 
+/** The zone IDs of us-east-1. */
 export const ZONE_IDS = ['use1-az1', 'use1-az2', 'use1-az3', 'use1-az4', 'use1-az5', 'use1-az6'];
 const ZONE_LETTERS = ['a', 'b', 'c', 'd', 'e', 'f'];
 /** Zones most accounts use; VPCs draw their zones from these, so consumers and providers meet. */

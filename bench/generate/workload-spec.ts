@@ -4,8 +4,10 @@
  */
 import type { ZipfShape } from './distributions.js';
 
+/** The benchmark workloads of performance.md §6. */
 export type WorkloadName = 'W1' | 'W2' | 'W3' | 'W4';
 
+/** Everything that distinguishes one workload from another. */
 export interface WorkloadSpec {
   readonly name: WorkloadName;
   readonly title: string;
@@ -56,6 +58,7 @@ export interface WorkloadSpec {
   readonly adversarial?: AdversarialSpec;
 }
 
+/** W4's adversarial knobs. */
 export interface AdversarialSpec {
   /** SGs made of `rules` random /32 single-port ingress rules (half also that many egress). */
   readonly fragmentSgs: number;
