@@ -4,6 +4,7 @@
  * and overlapping port ranges (first-match order), and chained PrivateLink, where a service's
  * targets are the ENIs of an interface endpoint to the next service.
  */
+import { intToIpv4 } from './addressing.js';
 import { TCP_PORTS } from './catalog.js';
 import type { GenContext } from './context.js';
 import type { NaclEntry, SgRule, Vpc } from './model.js';
@@ -102,7 +103,7 @@ function nestedAround(ip: string, length: number): string {
   const value = ip.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
   const size = 2 ** (32 - length);
   const base = value - (value % size);
-  return `${[base >>> 24, (base >>> 16) & 255, (base >>> 8) & 255, base & 255].join('.')}/${length}`;
+  return `${intToIpv4(base)}/${length}`;
 }
 
 /** NACLs of `alternatingRules` entries per direction, deny/allow/deny/… by rule number. */

@@ -22,7 +22,7 @@ function statsTable(stats: WorkloadStats): string {
     ['accounts / VPCs / subnets', `${c.accounts} / ${c.vpcs} / ${c.subnets}`],
     [
       'ENIs (instance, Lambda, ECS, endpoint, NLB)',
-      `${c.enis} (${c.instanceEnis}, ${c.lambdaEnis}, ${c.ecsEnis}, ${c.endpointEnis}, ${c.nlbNodeEnis})`,
+      `${c.enis} (${[c.instanceEnis, c.lambdaEnis, c.ecsEnis, c.endpointEnis, c.nlbNodeEnis].join(', ')})`,
     ],
     ['security groups / rules', `${c.securityGroups} / ${c.sgRules}`],
     ['SG rules per group median / p99 / max', `${r.median} / ${r.p99} / ${r.max}`],

@@ -11,7 +11,10 @@ import { ZONE_IDS } from './topology.js';
 
 const VPCE_ZONE = 'Z7HUB22UULQXV';
 
-/** The `ServiceName` an endpoint names: `com.amazonaws.vpce.<region>.<service id>` or the AWS service. */
+/**
+ * The `ServiceName` an endpoint names: `com.amazonaws.vpce.<region>.<service id>`, or the AWS
+ * service's own name.
+ */
 export function serviceName(endpoint: VpcEndpoint): string {
   return endpoint.service.kind === 'aws'
     ? endpoint.service.name

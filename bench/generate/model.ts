@@ -200,7 +200,7 @@ export interface VpcEndpoint {
   readonly vpcEndpointId: string;
   readonly accountId: string;
   readonly vpcId: string;
-  /** `vpce-svc-…` of a generated service, or an AWS service name such as `com.amazonaws…ssm`. */
+  /** A generated service (`vpce-svc-…`), or an AWS service such as `com.amazonaws…ssm`. */
   readonly service: { kind: 'generated'; serviceId: string } | { kind: 'aws'; name: string };
   readonly subnetIds: string[];
   readonly eniIds: string[];

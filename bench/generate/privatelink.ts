@@ -55,7 +55,10 @@ const AWS_SERVICES = [
   'kinesis-streams',
 ];
 
-/** The group on the targets: admits the NLB (its group or its VPC's CIDR) on data and health ports. */
+/**
+ * The group on the targets: admits the NLB (its group, or its VPC's CIDR) on the data and
+ * health-check ports, as AWS recommends (aws-semantics.md §4.5).
+ */
 function serviceGroup(ctx: GenContext, rng: Rng, vpc: Vpc, nlb: LoadBalancer): string {
   const nlbGroup = nlb.securityGroupIds[0];
   const peer = (): SgPeer =>

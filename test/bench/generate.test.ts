@@ -43,7 +43,7 @@ function items<T>(workload: GeneratedWorkload, key: SnapshotKey): T[] {
 }
 
 describe('determinism', () => {
-  it('renders byte-identical documents for the same seed and different ones for another seed', () => {
+  it('renders identical bytes for one seed and different ones for another', () => {
     expect(serialize(generateWorkload('W1', 1))).toBe(serialize(w1));
     expect(serialize(generateWorkload('W1', 2))).not.toBe(serialize(w1));
     expect(serialize(generateWorkload('W4', 1))).toBe(serialize(w4));
@@ -172,7 +172,7 @@ describe('W4 adversarial features', () => {
     }
   });
 
-  it('chains PrivateLink: a service whose targets are the ENIs of an endpoint to another service', () => {
+  it('chains PrivateLink: service targets are the ENIs of an endpoint to the next service', () => {
     const enis = new Map(
       items<EniDoc>(w4, 'NetworkInterfaces').map((e) => [e.PrivateIpAddress, e]),
     );
@@ -213,7 +213,7 @@ describe('W4 adversarial features', () => {
 });
 
 describe('referential integrity', () => {
-  it('holds for W1 and W4: every reference resolves and every address is unique and in its subnet', () => {
+  it('holds for W1 and W4: references resolve, addresses are unique and in their subnet', () => {
     expect(checkIntegrity(w1.accounts)).toEqual([]);
     expect(checkIntegrity(w4.accounts)).toEqual([]);
   });

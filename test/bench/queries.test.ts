@@ -37,7 +37,7 @@ describe('query mixes', () => {
     expect([...kinds].sort()).toEqual(['endpoint', 'eni', 'service']);
   });
 
-  it('removes only rules and entries that exist, and adds NACL entries under unused numbers', () => {
+  it('removes only existing entries and adds NACL entries under unused numbers', () => {
     const groups = new Map(w1.model.securityGroups.map((g) => [g.groupId, g]));
     const acls = new Map(w1.model.networkAcls.map((a) => [a.networkAclId, a]));
     for (const edit of mix.edits) {
