@@ -50,8 +50,9 @@ function fitExponent(median: number, max: number, shift: number): number {
     const total = weights.reduce((s, w) => s + w, 0);
     const below = weights.slice(0, median).reduce((s, w) => s + w, 0);
     const at = weights[median - 1] ?? 0;
-    // Aim the cumulative mass at the middle of the median's own step.
-    if ((below - at / 2) / total < 0.5) lo = mid;
+    // Put most of the median's own step above one half, so samples of a few hundred groups
+    // (default groups included, which have two or three rules) still land on the median.
+    if ((below - at * 0.2) / total < 0.5) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;
