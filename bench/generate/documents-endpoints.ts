@@ -131,7 +131,7 @@ export function renderServiceDetails(lookups: Lookups, slice: AccountSlice) {
   const names = new Map<string, VpcEndpoint>();
   for (const endpoint of slice.vpcEndpoints) names.set(serviceName(endpoint), endpoint);
   return [...names.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, endpoint]) => {
       if (endpoint.service.kind === 'aws') return awsServiceDetail(lookups, slice.accountId, name);
       const service = lookups.service.get(endpoint.service.serviceId)!;

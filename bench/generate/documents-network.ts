@@ -89,7 +89,7 @@ export function renderZones(lookups: Lookups, accountId: string) {
     State: 'available',
     ZoneType: 'availability-zone',
     Messages: [],
-  })).sort((a, b) => a.ZoneName.localeCompare(b.ZoneName));
+  })).sort((a, b) => (a.ZoneName < b.ZoneName ? -1 : 1));
 }
 
 function renderEntry(entry: NaclEntry) {

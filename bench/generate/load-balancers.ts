@@ -4,7 +4,6 @@
  * enforcement on or off (§4.5), listeners that may remap ports to their target group, and TCP
  * or HTTP health checks.
  */
-import { TCP_PORTS } from './catalog.js';
 import type { GenContext } from './context.js';
 import { createEni } from './enis.js';
 import { loadBalancerPath } from './ids.js';
@@ -91,7 +90,7 @@ function targetGroup(
     targetType: options.ipOnly || rng.chance(0.5) ? 'ip' : 'instance',
     healthCheck: {
       protocol: http ? 'HTTP' : 'TCP',
-      port: udp || http ? String(rng.pick([8081, 8080, 9000, TCP_PORTS[0]!])) : 'traffic-port',
+      port: udp || http ? String(rng.pick([8081, 8080, 9000, 8443])) : 'traffic-port',
     },
     crossZone: rng.pick([
       'use_load_balancer_configuration',
