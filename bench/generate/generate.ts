@@ -50,7 +50,11 @@ function accountDirectory(model: NetworkModel, accountId: string): string {
 
 /** Generates a workload and renders every account's documents in memory. */
 export function generateWorkload(name: WorkloadName, seed: number): GeneratedWorkload {
-  const spec = WORKLOADS[name];
+  return generateFromSpec(WORKLOADS[name], seed);
+}
+
+/** As `generateWorkload`, for a spec of one's own (a scaled-down W2 in tests, say). */
+export function generateFromSpec(spec: WorkloadSpec, seed: number): GeneratedWorkload {
   const model = generateModel(spec, seed);
   const lookups = createLookups(model);
   const accounts = sliceByAccount(model).map((slice) => ({
@@ -74,8 +78,10 @@ export function writeWorkload(options: {
   name: WorkloadName;
   seed: number;
   outDir: string;
+  /** Overrides the named workload's spec. */
+  spec?: WorkloadSpec;
 }): WriteResult {
-  const model = generateModel(WORKLOADS[options.name], options.seed);
+  const model = generateModel(options.spec ?? WORKLOADS[options.name], options.seed);
   const lookups = createLookups(model);
   let files = 0;
   let bytes = 0;
