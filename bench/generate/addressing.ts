@@ -149,8 +149,3 @@ export function subnetBlockV6(vpcIpv6Cidr: string, index: number): string {
   const fourth = (Number.parseInt(groups[3]!, 16) | index).toString(16);
   return `${groups[0]}:${groups[1]}:${groups[2]}:${fourth}::/64`;
 }
-
-/** The four leading groups of a subnet `/64`, which its addresses extend. */
-export function v6Prefix64(subnetIpv6Cidr: string): string {
-  return subnetIpv6Cidr.split('::')[0]!;
-}

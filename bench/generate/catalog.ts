@@ -96,7 +96,7 @@ export function randomOnPremCidr(rng: Rng): string {
 }
 
 /** Rounds an address down to the start of its block of prefix length `length`. */
-export function alignDown(value: number, length: number): number {
+function alignDown(value: number, length: number): number {
   if (length === 0) return 0;
   const size = 2 ** (32 - length);
   return value - (value % size);

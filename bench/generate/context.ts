@@ -26,10 +26,12 @@ export class GenContext {
   readonly vpcById = new Map<string, Vpc>();
   readonly subnetById = new Map<string, Subnet>();
   readonly subnetsByVpc = new Map<string, Subnet[]>();
-  readonly sgById = new Map<string, SecurityGroup>();
   readonly sgsByVpc = new Map<string, SecurityGroup[]>();
   readonly eniById = new Map<string, Eni>();
   readonly pools = new Map<string, SubnetAddressPool>();
+  readonly prefixListById = new Map<string, PrefixList>();
+  /** VPC ID → its workload groups, most popular first, with cumulative pick weights. */
+  readonly popularity = new Map<string, { groups: SecurityGroup[]; cumulative: Float64Array }>();
   /** VPC ID → VPC IDs it is (planned to be) peered with. */
   readonly peersOf = new Map<string, string[]>();
   /** Services whose targets are chosen once workload ENIs exist. */
@@ -47,6 +49,7 @@ export class GenContext {
     this.ids = new IdAllocator(this.root.fork('ids'));
   }
 
+  /** The seeded stream of one concern (`vpcs`, `sg-rules`, …). */
   stream(label: string): Rng {
     return this.root.fork(label);
   }
@@ -69,7 +72,6 @@ export class GenContext {
 
   addSecurityGroup(group: SecurityGroup): SecurityGroup {
     this.model.securityGroups.push(group);
-    this.sgById.set(group.groupId, group);
     this.sgsByVpc.get(group.vpcId)!.push(group);
     return group;
   }
@@ -93,11 +95,6 @@ export class GenContext {
     return this.sgsByVpc.get(vpcId)![0]!;
   }
 
-  readonly accountById = new Map<string, Account>();
-  readonly prefixListById = new Map<string, PrefixList>();
-  /** VPC ID → its workload groups, most popular first, with cumulative pick weights. */
-  readonly popularity = new Map<string, { groups: SecurityGroup[]; cumulative: Float64Array }>();
-
   addPrefixList(list: PrefixList): void {
     this.model.prefixLists.push(list);
     this.prefixListById.set(list.prefixListId, list);
@@ -108,17 +105,12 @@ export class GenContext {
     return this.prefixListById.get(prefixListId)!.maxEntries;
   }
 
+  /** Whether the list holds IPv6 blocks (its rules then draw ICMPv6 rather than ICMP). */
   prefixListIsV6(prefixListId: string): boolean {
     return this.prefixListById.get(prefixListId)!.family === 'IPv6';
   }
 
   addAccount(account: Account): void {
     this.model.accounts.push(account);
-    this.accountById.set(account.accountId, account);
-  }
-
-  /** This account's name for a zone ID. */
-  zoneName(accountId: string, zoneId: string): string {
-    return this.accountById.get(accountId)!.zoneNames.get(zoneId)!;
   }
 }

@@ -24,7 +24,7 @@ function createAccounts(ctx: GenContext): void {
 }
 
 /** Splits `total` into `parts` near-equal integers in random order, each at least `min`. */
-export function splitEvenly(total: number, parts: number, shuffle: <T>(x: T[]) => T[]): number[] {
+function splitEvenly(total: number, parts: number, shuffle: <T>(x: T[]) => T[]): number[] {
   const base = Math.floor(total / parts);
   const counts = Array.from({ length: parts }, (_, i) => base + (i < total % parts ? 1 : 0));
   return shuffle(counts);
