@@ -134,7 +134,11 @@ interface Permission {
   UserIdGroupPairs: { GroupId: string; UserId: string; VpcId?: string }[];
 }
 
-/** Groups rules with one protocol and port range into one `IpPermission`, one peer per rule. */
+/**
+ * Groups rules with one protocol and port range into one `IpPermission`, one peer per rule.
+ * Not modelled: a reference across a peering carries `UserId` and `VpcId` but no
+ * `VpcPeeringConnectionId` or `PeeringStatus`, as no peering connection is written yet.
+ */
 function renderPermissions(rules: readonly SgRule[]): Permission[] {
   const byKey = new Map<string, Permission>();
   for (const rule of rules) {

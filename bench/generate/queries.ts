@@ -2,6 +2,7 @@
  * Seeded query mixes over a generated workload (performance.md §6 "Query mixes"), as plain
  * data: concrete traces (ENI → ENI, ENI → interface endpoint, ENI → endpoint service),
  * who-can-reach targets, and single-rule edits described in AWS's own field names.
+ * Not modelled: internet → ENI traces, since no internet gateway is generated yet.
  */
 import { TCP_PORTS, UDP_PORTS } from './catalog.js';
 import type { Eni, NetworkModel, SecurityGroup } from './model.js';

@@ -1,9 +1,9 @@
 import type { WorkloadSpec } from '../workload-spec.js';
 
 /**
- * W2 "business unit": medium, nightly (performance.md §6). Routing aside: the transit gateway,
- * the 30 peerings and the blackhole routes are not written yet; the peerings only decide which
- * cross-VPC SG references are allowed.
+ * W2 "business unit": medium, nightly (performance.md §6).
+ * Not modelled: the transit gateway, the 30 peerings and the blackhole routes are not written
+ * until routing is; the planned peerings only decide which cross-VPC SG references appear.
  */
 export const W2: WorkloadSpec = {
   name: 'W2',

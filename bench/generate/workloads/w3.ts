@@ -1,9 +1,9 @@
 import type { WorkloadSpec } from '../workload-spec.js';
 
 /**
- * W3 "org-scale": large, manual or perf job (performance.md §6). Route tables, TGW, peering and
- * blackholes wait for routing; planned peerings only decide which cross-VPC SG references are
- * allowed.
+ * W3 "org-scale": large, manual or perf job (performance.md §6).
+ * Not modelled: route tables, TGW, peering and blackholes are not written until routing is;
+ * planned peerings only decide which cross-VPC SG references appear.
  */
 export const W3: WorkloadSpec = {
   name: 'W3',
