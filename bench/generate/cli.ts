@@ -2,17 +2,22 @@
  * Writes a benchmark workload as a snapshot tree and prints its realized statistics: JSON on
  * stdout, a short table on stderr.
  *
- *   npx tsx bench/generate/cli.ts --workload W1 --seed 1 --out DIR [--check]
+ *   npx tsx bench/generate/cli.ts --workload W1 --seed 1 --out DIR [--check] [--queries FILE]
+ *
+ * `--check` reads the tree back and verifies its integrity; `--queries` writes the seeded query
+ * mix (traces, who-can-reach targets, rule edits) to FILE, which must lie outside DIR.
  */
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
 import { checkIntegrity } from './check-integrity.js';
 import { isWorkloadName, writeWorkload } from './generate.js';
+import { generateQueryMix } from './queries.js';
 import { readWorkloadTree } from './read-back.js';
 import type { WorkloadStats } from './stats.js';
 
 const USAGE =
-  'usage: npx tsx bench/generate/cli.ts --workload W1|W2|W3|W4 [--seed N] --out DIR [--check]';
+  'usage: npx tsx bench/generate/cli.ts --workload W1|W2|W3|W4 [--seed N] --out DIR [--check] [--queries FILE]';
 
 function statsTable(stats: WorkloadStats): string {
   const table = new Table({ head: ['statistic', 'value'], style: { head: [], border: [] } });
@@ -53,15 +58,26 @@ function pct(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
 }
 
-function main(): number {
-  const { values } = parseArgs({
+function parseOptions() {
+  return parseArgs({
     options: {
       workload: { type: 'string' },
       seed: { type: 'string', default: '1' },
       out: { type: 'string' },
       check: { type: 'boolean', default: false },
+      queries: { type: 'string' },
     },
-  });
+  }).values;
+}
+
+function main(): number {
+  let values: ReturnType<typeof parseOptions>;
+  try {
+    values = parseOptions();
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
   const seed = Number(values.seed);
   if (
     !values.workload ||
@@ -76,6 +92,11 @@ function main(): number {
   const result = writeWorkload({ name: values.workload, seed, outDir: values.out });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const problems = values.check ? checkIntegrity(readWorkloadTree(values.out)) : [];
+  if (values.queries) {
+    // Outside the snapshot tree: a loader would not recognise its top-level keys.
+    const mix = generateQueryMix(result.model, { seed });
+    writeFileSync(values.queries, `${JSON.stringify(mix, null, 2)}\n`);
+  }
   const summary = {
     workload: values.workload,
     seed,
