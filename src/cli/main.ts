@@ -1,7 +1,10 @@
 import { Command } from '@commander-js/extra-typings';
+import { registerCollect } from './collect.js';
+import { registerDemo } from './demo.js';
 import { reportFailure } from './errors.js';
 import { registerFix } from './fix.js';
 import { registerInspect } from './inspect.js';
+import { registerReach } from './reach.js';
 import { registerTrace } from './trace.js';
 
 /** Builds the `vpcreach` program; each command lives in its own file. */
@@ -17,6 +20,9 @@ export function createProgram(): Command {
   program.configureOutput({ outputError: (text, write) => write(text) });
   registerInspect(program);
   registerTrace(program);
+  registerReach(program);
+  registerCollect(program);
+  registerDemo(program);
   registerFix(program);
   return program;
 }
