@@ -10,7 +10,8 @@ import type { Paint } from './trace-text.js';
 export function renderFixText(result: FixResult, paint: Paint): string {
   const lines = [paint.bold(`fix ${describeQuestion(result)}`)];
   lines.push(
-    `before: ${verdictText(result.before.verdict, paint)} — ${tail(result.before.summary)}${sick(result)}`,
+    `before: ${verdictText(result.before.verdict, paint)} — ${tail(result.before.summary)}` +
+      sick(result),
   );
   const groups = new Map<string, FixChange[]>();
   for (const change of result.changes) {
@@ -63,7 +64,8 @@ export function describeChange(change: FixChange): string {
     const ports =
       rule.fromPort === rule.toPort ? `${rule.fromPort}` : `${rule.fromPort}-${rule.toPort}`;
     const way = change.direction === 'ingress' ? 'inbound' : 'outbound';
-    return `${way} ${rule.ipProtocol} ${ports} ${change.direction === 'ingress' ? 'from' : 'to'} ${peer}`;
+    const preposition = change.direction === 'ingress' ? 'from' : 'to';
+    return `${way} ${rule.ipProtocol} ${ports} ${preposition} ${peer}`;
   }
   const { rule } = change;
   const way = rule.egress ? 'outbound' : 'inbound';
@@ -72,7 +74,8 @@ export function describeChange(change: FixChange): string {
   const ports =
     rule.fromPort === rule.toPort ? `${rule.fromPort}` : `${rule.fromPort}-${rule.toPort}`;
   const peer = `${rule.egress ? 'to' : 'from'} ${rule.cidr}`;
-  return `${verb} rule ${rule.ruleNumber} ${way}: allow ${protocol} ${ports} ${peer} (${change.path === 'return' ? 'replies' : 'requests'})`;
+  const what = change.path === 'return' ? 'replies' : 'requests';
+  return `${verb} rule ${rule.ruleNumber} ${way}: allow ${protocol} ${ports} ${peer} (${what})`;
 }
 
 function verdictText(verdict: Verdict, paint: Paint): string {
