@@ -235,4 +235,36 @@ describe('fix: the narrowest rule for each blocking hop', () => {
     expect(result.rounds).toBe(0);
     expect(result.after.verdict).toBe('reachable');
   });
+
+  it('goes another round when a target that health kept out of the paths turns out to block too', () => {
+    const docs = privateLinkDocs();
+    docs.TargetGroups[0]!.HealthCheckPort = '9000';
+    for (const id of [IDS.nlbAcl, IDS.targetAcl]) {
+      for (const e of item(docs, 'NetworkAcls', id).Entries as Json[]) {
+        const range = e.PortRange as { From: number } | undefined;
+        if (range?.From === 8443) e.PortRange = { From: 8443, To: 9000 };
+      }
+    }
+    item(docs, 'SecurityGroups', IDS.targetSg).IpPermissions = [
+      tcpRule(8443, 9000, ['10.1.1.10/32', '10.1.2.10/32']),
+    ];
+    const lonely = 'sg-0a0000000000000b2';
+    docs.SecurityGroups.push({
+      GroupId: lonely,
+      GroupName: 'lonely',
+      VpcId: 'vpc-0a0000000000000a1',
+    });
+    item(docs, 'NetworkInterfaces', IDS.target2Eni).Groups = [{ GroupId: lonely }];
+    const result = fix(docs, { scope: 'address' });
+    // round 1: only target 1 is healthy, so paths skip target 2 and only its health checks fail;
+    // round 2: target 2 is healthy now, takes traffic, and needs the traffic port too
+    expect(result.before.verdict).toBe('reachable');
+    expect(result.rounds).toBe(2);
+    const ports = result.changes.map((c) =>
+      c.kind === 'security-group-rule' ? c.rule.fromPort : 0,
+    );
+    expect(ports).toEqual([9000, 9000, 8443, 8443]);
+    expect(result.after.verdict).toBe('reachable');
+    expect(result.after.health.every((h) => h.healthy)).toBe(true);
+  });
 });
