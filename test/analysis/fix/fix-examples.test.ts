@@ -9,7 +9,7 @@ import { writeSnapshotTree } from '../../../src/ingest/aws-cli/write-tree.js';
 import { loadSnapshot } from '../../../src/ingest/load.js';
 import { buildNetwork } from '../../../src/network/build.js';
 import { snapshotFiles } from '../../../src/snapshot/files.js';
-import { BROKEN, MANUAL_ONLY, QUESTION } from './examples.js';
+import { BROKEN, EXAMPLES_ROOT, MANUAL_ONLY, QUESTION } from './examples.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'vpcreach-fix-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -71,4 +71,26 @@ describe('fix makes every broken example reachable, proven by tracing again', ()
       }
     });
   }
+});
+
+describe('fix works for ENI-to-ENI flows inside a VPC too', () => {
+  it('opens target to target on 8443 with host-scoped rules for requests and replies', () => {
+    const snapshot = loadSnapshot(join(EXAMPLES_ROOT, 'privatelink'));
+    const question = { from: 'i-016f704c435b64dbd', to: 'i-0c9b68460d2decb8b', port: 8443 };
+    const { result } = planFix(snapshot, question, { scope: 'address' });
+    expect(result.before.verdict).toBe('unreachable');
+    expect(result.after.verdict).toBe('reachable');
+    const summary = result.changes.map((c) =>
+      c.kind === 'network-acl-entry'
+        ? `acl ${c.direction} ${c.path} ${c.rule.fromPort}-${c.rule.toPort} ${c.rule.cidr}`
+        : `sg ${c.direction} ${c.rule.fromPort} ${c.rule.peer.kind === 'cidr' ? c.rule.peer.cidr : ''}`,
+    );
+    expect(summary.sort()).toEqual([
+      'acl egress forward 8443-8443 10.1.12.87/32',
+      'acl egress return 1024-65535 10.1.11.42/32',
+      'acl ingress forward 8443-8443 10.1.11.42/32',
+      'acl ingress return 1024-65535 10.1.12.87/32',
+      'sg ingress 8443 10.1.11.42/32',
+    ]);
+  });
 });
