@@ -131,6 +131,10 @@ async function runApply(
   const chosen = changes.filter(
     (c) => options.account === undefined || c.account === options.account,
   );
+  if (chosen.length === 0) {
+    log('nothing to apply');
+    return true;
+  }
   const accounts = new Set(chosen.map((c) => c.account ?? 'unknown'));
   if (accounts.size > 1) {
     log(

@@ -99,7 +99,7 @@ function unfixable(failing: FailingHop): ManualStep {
   return {
     code: hop.code ?? 'NO_PATH',
     component: hop.component,
-    what: `${hop.detail}; Not modelled: a rule for ${hop.packet?.protocol ?? 'this'} packets, or one that would need a peer of 0.0.0.0/0 (--allow-wide), is not proposed — change the rule by hand`,
+    what: `${hop.detail}; no rule change is proposed for this hop (a protocol other than TCP or UDP, a group outside the snapshot, or a peer as wide as 0.0.0.0/0 without --allow-wide): change it by hand`,
   };
 }
 
