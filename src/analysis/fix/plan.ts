@@ -55,6 +55,7 @@ export function planFix(
     const fresh = round.changes.filter((c) => !changes.some((d) => sameChange(c, d)));
     if (fresh.length === 0) break;
     changes.push(...fresh);
+    noteDefaultGroups(ctx, fresh, notes);
     current = patchSnapshot(current, fresh);
     after = traceFlow(buildNetwork(current), question, model);
     rounds += 1;
@@ -92,6 +93,25 @@ function proposeRound(ctx: ChangeContext, trace: TraceResult, notes: string[]) {
   }
   changes.push(...networkAclChanges(ctx, aclNeeds, new Map(), notes));
   return { changes, manual };
+}
+
+/**
+ * A rule added to a VPC's default group opens the flow for everything that carries the group
+ * (AWS gives it to endpoints and instances created without one); say so, and how to avoid it.
+ */
+function noteDefaultGroups(ctx: ChangeContext, changes: readonly FixChange[], notes: string[]) {
+  for (const change of changes) {
+    if (change.kind !== 'security-group-rule') continue;
+    const group = ctx.network.securityGroups.get(change.rule.groupId);
+    if (group?.isDefault !== true) continue;
+    const eni = ctx.network.enis.get(change.component);
+    const endpoint = eni?.vpcEndpointId;
+    const better = endpoint
+      ? ` (aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${endpoint} --add-security-group-ids NEW_GROUP_ID --remove-security-group-ids ${group.id})`
+      : '';
+    const note = `${group.id} is the default group of ${group.vpcId ?? 'its VPC'}, which other resources may carry; a group of its own for ${change.component} keeps the rule to it${better}`;
+    if (!notes.includes(note)) notes.push(note);
+  }
 }
 
 function unfixable(failing: FailingHop): ManualStep {

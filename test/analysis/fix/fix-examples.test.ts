@@ -94,3 +94,16 @@ describe('fix works for ENI-to-ENI flows inside a VPC too', () => {
     ]);
   });
 });
+
+describe('fix notes what a rule change cannot keep narrow', () => {
+  it('says a rule on a VPC default group reaches whatever carries it, and how to avoid it', () => {
+    const dir = BROKEN.find((e) => e.name === 'endpoint-default-sg')!.dir;
+    const { result } = planFix(loadSnapshot(dir), QUESTION);
+    expect(result.after.verdict).toBe('reachable');
+    expect(result.notes).toEqual([
+      expect.stringMatching(
+        /^sg-0f58b92270706f8e8 is the default group .*aws ec2 modify-vpc-endpoint --vpc-endpoint-id vpce-07a5c64d82c04e64b/,
+      ),
+    ]);
+  });
+});
