@@ -1,0 +1,71 @@
+import { InputError } from '../../errors.js';
+import type { IacNetwork, IacNetworkAclEntry, Tag } from '../iac/model.js';
+import type { NoteList } from '../iac/read-result.js';
+import type { ValueSite } from '../iac/rule-values.js';
+import { formatPath, type TerraformLinker, type ValuePath } from './linker.js';
+import { isObject, type TfResource } from './plan-json.js';
+
+/** What every Terraform resource translator works with. */
+export interface TfContext {
+  file?: string;
+  linker: TerraformLinker;
+  network: IacNetwork;
+  notes: NoteList;
+  /** `aws_network_acl_rule` entries, placed once every ACL is known. */
+  pendingAclEntries: Array<{ source: string; networkAclId: string; entry: IacNetworkAclEntry }>;
+}
+
+/** Where a value of a resource sits, for InputError. */
+export function siteOf(context: TfContext, resource: TfResource, path: ValuePath): ValueSite {
+  return { file: context.file, resource: resource.address, field: formatPath(path) };
+}
+
+/** A value of the plan, known or not (unknown reads as undefined). */
+export function planValue(context: TfContext, resource: TfResource, path: ValuePath): unknown {
+  const { value, unknown } = context.linker.rawValue(resource, path);
+  return unknown ? undefined : value;
+}
+
+/** A string attribute, or the fallback when it is absent, empty or unknown. */
+export function stringOf(
+  context: TfContext,
+  resource: TfResource,
+  path: ValuePath,
+  fallback: string,
+): string {
+  const value = planValue(context, resource, path);
+  return typeof value === 'string' && value !== '' ? value : fallback;
+}
+
+export function booleanOf(
+  context: TfContext,
+  resource: TfResource,
+  path: ValuePath,
+  fallback: boolean,
+): boolean {
+  const value = planValue(context, resource, path);
+  return typeof value === 'boolean' ? value : fallback;
+}
+
+/** The nested blocks at `path` (`ingress`, `health_check`), each an object. */
+export function blocksOf(context: TfContext, resource: TfResource, path: ValuePath): unknown[] {
+  const value = context.linker.rawValue(resource, path).value;
+  return Array.isArray(value) ? value.filter(isObject) : [];
+}
+
+/** Terraform's `tags` map as AWS's `[{Key, Value}]`. */
+export function tagsOf(resource: TfResource): Tag[] {
+  const tags = resource.values.tags;
+  if (!isObject(tags)) return [];
+  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value: String(Value) }));
+}
+
+/** An ID the translators need; a resource without one cannot be placed, which is bad input. */
+export function requiredString(context: TfContext, resource: TfResource, path: ValuePath): string {
+  const value = context.linker.string(resource, path);
+  if (value !== undefined) return value;
+  throw new InputError({
+    ...siteOf(context, resource, path),
+    message: 'is missing, and the configuration does not say where it comes from',
+  });
+}

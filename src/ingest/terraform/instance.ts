@@ -1,0 +1,84 @@
+import { InputError } from '../../errors.js';
+import { parseIp } from '../../net/address.js';
+import {
+  blocksOf,
+  planValue,
+  requiredString,
+  siteOf,
+  stringOf,
+  type TfContext,
+  tagsOf,
+} from './context.js';
+import type { ValuePath } from './linker.js';
+import type { TfResource } from './plan-json.js';
+
+/** A private IP the configuration sets; unknown or absent reads as undefined. */
+function privateIp(context: TfContext, resource: TfResource, path: ValuePath): string | undefined {
+  const value = planValue(context, resource, path);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'string' && parseIp(value).ok) return value;
+  throw new InputError({
+    ...siteOf(context, resource, path),
+    value,
+    message: 'is not an IP address',
+  });
+}
+
+/**
+ * `aws_instance`: its primary ENI carries its address and groups. No `vpc_security_group_ids`
+ * means the VPC's default group, as EC2 does.
+ */
+export function translateInstance(context: TfContext, resource: TfResource): void {
+  const { linker } = context;
+  if (context.linker.strings(resource, ['security_groups']).length > 0) {
+    context.notes.add(
+      'SECURITY_GROUP_NAMES_IGNORED',
+      resource.address,
+      'security_groups (group names) is not read; use vpc_security_group_ids',
+    );
+  }
+  const zone = stringOf(context, resource, ['availability_zone'], '');
+  context.network.instances.push({
+    source: resource.address,
+    tags: tagsOf(resource),
+    instanceId: String(linker.attribute(resource, 'id')),
+    subnetId: requiredString(context, resource, ['subnet_id']),
+    primaryNetworkInterfaceId: String(linker.attribute(resource, 'primary_network_interface_id')),
+    privateIpAddress: privateIp(context, resource, ['private_ip']),
+    securityGroupIds: linker.strings(resource, ['vpc_security_group_ids']),
+    availabilityZone: zone === '' ? undefined : zone,
+  });
+}
+
+function interfaceAddresses(context: TfContext, resource: TfResource): string[] {
+  const primary = privateIp(context, resource, ['private_ip']);
+  const listed = ['private_ip_list', 'private_ips'].flatMap((name) => {
+    const value = planValue(context, resource, [name]);
+    return Array.isArray(value)
+      ? value.filter((item): item is string => typeof item === 'string')
+      : [];
+  });
+  return [...new Set([...(primary === undefined ? [] : [primary]), ...listed])];
+}
+
+/** `aws_network_interface`, with its attachment when the block names an instance. */
+export function translateNetworkInterface(context: TfContext, resource: TfResource): void {
+  const { linker } = context;
+  const attachment = blocksOf(context, resource, ['attachment'])[0];
+  const instanceId =
+    attachment === undefined ? undefined : linker.string(resource, ['attachment', 0, 'instance']);
+  const deviceIndex = planValue(context, resource, ['attachment', 0, 'device_index']);
+  context.network.networkInterfaces.push({
+    source: resource.address,
+    tags: tagsOf(resource),
+    networkInterfaceId: String(linker.attribute(resource, 'id')),
+    subnetId: requiredString(context, resource, ['subnet_id']),
+    privateIpAddresses: interfaceAddresses(context, resource),
+    securityGroupIds: linker.strings(resource, ['security_groups']),
+    description: stringOf(context, resource, ['description'], ''),
+    attachment:
+      instanceId === undefined
+        ? undefined
+        : { instanceId, deviceIndex: typeof deviceIndex === 'number' ? deviceIndex : 1 },
+  });
+}

@@ -1,0 +1,163 @@
+import { InputError } from '../../errors.js';
+import { emitSnapshotDocument } from '../iac/emit-snapshot.js';
+import { createIacNetwork } from '../iac/model.js';
+import { parseJsonText } from '../iac/parse-json.js';
+import { type IacReadResult, NoteList } from '../iac/read-result.js';
+import { providerRegion, readConfiguration } from './configuration.js';
+import type { TfContext } from './context.js';
+import { translateInstance, translateNetworkInterface } from './instance.js';
+import { TerraformLinker } from './linker.js';
+import {
+  translateListener,
+  translateLoadBalancer,
+  translateTargetAttachment,
+  translateTargetGroup,
+} from './load-balancer.js';
+import {
+  placeAclEntries,
+  translateDefaultNetworkAcl,
+  translateNetworkAcl,
+  translateNetworkAclAssociation,
+  translateNetworkAclRule,
+} from './network-acl.js';
+import { isObject, listResources, type TfResource } from './plan-json.js';
+import {
+  translateDefaultSecurityGroup,
+  translateSecurityGroup,
+  translateSecurityGroupRule,
+  translateVpcSecurityGroupRule,
+} from './security-group.js';
+import { translateSubnet, translateVpc } from './vpc.js';
+import { translateEndpointService, translateVpcEndpoint } from './vpc-endpoint.js';
+
+type Translator = (context: TfContext, resource: TfResource) => void;
+
+/** Resource types read, in the order they are read (VPCs before what names their defaults). */
+const TRANSLATORS: Array<[string, Translator]> = [
+  ['aws_vpc', translateVpc],
+  ['aws_subnet', translateSubnet],
+  ['aws_network_acl', translateNetworkAcl],
+  ['aws_default_network_acl', translateDefaultNetworkAcl],
+  ['aws_network_acl_rule', translateNetworkAclRule],
+  ['aws_network_acl_association', translateNetworkAclAssociation],
+  ['aws_security_group', translateSecurityGroup],
+  ['aws_default_security_group', translateDefaultSecurityGroup],
+  ['aws_security_group_rule', translateSecurityGroupRule],
+  ['aws_vpc_security_group_ingress_rule', translateVpcSecurityGroupRule],
+  ['aws_vpc_security_group_egress_rule', translateVpcSecurityGroupRule],
+  ['aws_instance', translateInstance],
+  ['aws_network_interface', translateNetworkInterface],
+  ['aws_vpc_endpoint', translateVpcEndpoint],
+  ['aws_vpc_endpoint_service', translateEndpointService],
+  ['aws_lb', translateLoadBalancer],
+  ['aws_alb', translateLoadBalancer],
+  ['aws_lb_listener', translateListener],
+  ['aws_alb_listener', translateListener],
+  ['aws_lb_target_group', translateTargetGroup],
+  ['aws_alb_target_group', translateTargetGroup],
+  ['aws_lb_target_group_attachment', translateTargetAttachment],
+  ['aws_alb_target_group_attachment', translateTargetAttachment],
+];
+
+/** Types that change what can reach what but are not read; each use is noted, never dropped silently. */
+const NOT_MODELLED =
+  /^aws_(vpc_ipv[46]_cidr_block_association|network_interface_(sg_)?attachment|vpc_endpoint_(subnet|security_group)_association|lb_listener_rule|alb_listener_rule|security_group_vpc_association|vpc_security_group_vpc_association|ec2_managed_prefix_list(_entry)?|vpc_peering_connection|route|route_table|route_table_association|nat_gateway|internet_gateway|ec2_transit_gateway_vpc_attachment)$/;
+
+export interface ReadTerraformPlanOptions {
+  /** The file name to put in messages. */
+  file?: string;
+}
+
+function planRegion(json: unknown, resources: TfResource[], notes: NoteList): string {
+  const region =
+    providerRegion(json) ??
+    resources.map((resource) => resource.values.region).find((value) => typeof value === 'string');
+  if (typeof region === 'string') return region;
+  notes.add(
+    'REGION_ASSUMED',
+    '',
+    'the plan does not give the AWS Region as a constant; us-east-1 is assumed in ARNs and service names',
+  );
+  return 'us-east-1';
+}
+
+function planAccount(resources: TfResource[], notes: NoteList): string {
+  const owner = resources
+    .map((resource) => resource.values.owner_id)
+    .find((value) => typeof value === 'string' && /^\d{12}$/.test(value));
+  if (typeof owner === 'string') return owner;
+  notes.add(
+    'ACCOUNT_ASSUMED',
+    '',
+    'the plan does not give the AWS account ID; 123456789012 is assumed in OwnerId and ARNs',
+  );
+  return '123456789012';
+}
+
+function checkFormat(json: unknown, file?: string): void {
+  const version = isObject(json) ? json.format_version : undefined;
+  if (typeof version === 'string' && /^[01]\./.test(version)) return;
+  throw new InputError({
+    file,
+    field: 'format_version',
+    value: version,
+    message: 'is not a Terraform JSON format version this reader understands (0.x or 1.x)',
+    hint: 'give the output of `terraform show -json`',
+  });
+}
+
+function checkRuleGroups(context: TfContext): void {
+  const { network } = context;
+  const known = new Set([
+    ...network.securityGroups.map((group) => group.groupId),
+    ...network.vpcs.map((vpc) => vpc.defaultSecurityGroupId),
+  ]);
+  for (const rule of network.securityGroupRules) {
+    if (known.has(rule.groupId)) continue;
+    throw new InputError({
+      file: context.file,
+      resource: rule.source,
+      field: 'security_group_id',
+      value: rule.groupId,
+      message: 'names a security group that is not in the plan',
+    });
+  }
+}
+
+/**
+ * Reads the output of `terraform show -json` (a plan or a state) into one snapshot document.
+ * Values the plan does not know yet are followed through the configuration's references; IDs
+ * of resources not created yet become placeholders that keep AWS's prefix and name the address.
+ */
+export function readTerraformPlan(
+  json: unknown,
+  options: ReadTerraformPlanOptions = {},
+): IacReadResult {
+  const { file } = options;
+  const plan = typeof json === 'string' ? parseJsonText(json, file) : json;
+  checkFormat(plan, file);
+  const notes = new NoteList();
+  const everything = listResources(plan, file);
+  const resources = everything.filter((resource) => resource.mode === 'managed');
+  const region = planRegion(plan, everything, notes);
+  const accountId = planAccount(everything, notes);
+  const configuration = readConfiguration(plan);
+  const linker = new TerraformLinker(everything, configuration, { file, region, accountId, notes });
+  const network = createIacNetwork(region, accountId);
+  const context: TfContext = { file, linker, network, notes, pendingAclEntries: [] };
+  for (const [type, translate] of TRANSLATORS) {
+    for (const resource of resources.filter((candidate) => candidate.type === type)) {
+      translate(context, resource);
+    }
+  }
+  for (const resource of resources.filter((candidate) => NOT_MODELLED.test(candidate.type))) {
+    notes.add(
+      'RESOURCE_NOT_MODELLED',
+      resource.address,
+      `${resource.type} is not read; what it changes is missing from the snapshot`,
+    );
+  }
+  placeAclEntries(context);
+  checkRuleGroups(context);
+  return { documents: [emitSnapshotDocument(network, notes)], notes: notes.notes };
+}
