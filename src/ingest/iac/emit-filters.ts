@@ -83,36 +83,47 @@ export function emitNetworkAcl(
   };
 }
 
-function permissionKey(permission: IacIpPermission): string {
-  return [permission.ipProtocol, permission.fromPort, permission.toPort].join('|');
+interface EmittedPermission {
+  IpProtocol: string;
+  FromPort?: number;
+  ToPort?: number;
+  IpRanges: object[];
+  Ipv6Ranges: object[];
+  PrefixListIds: object[];
+  UserIdGroupPairs: object[];
 }
 
-function union(a: string[], b: string[]): string[] {
-  return [...new Set([...a, ...b])];
+const PEER_LISTS = ['IpRanges', 'Ipv6Ranges', 'PrefixListIds', 'UserIdGroupPairs'] as const;
+
+function appendDistinct(into: object[], items: object[]): void {
+  const seen = new Set(into.map((item) => JSON.stringify(item)));
+  for (const item of items) {
+    if (!seen.has(JSON.stringify(item))) into.push(item);
+  }
 }
 
 /**
- * Rules with the same protocol and ports become one IpPermission with all their peers, which is
- * how DescribeSecurityGroups reports them.
+ * Rules with the same protocol and ports become one IpPermission with all their peers (each
+ * with its own description), which is how DescribeSecurityGroups reports them.
  */
-export function mergePermissions(permissions: IacIpPermission[]): IacIpPermission[] {
-  const merged = new Map<string, IacIpPermission>();
+export function mergePermissions(permissions: EmittedPermission[]): EmittedPermission[] {
+  const merged = new Map<string, EmittedPermission>();
   for (const permission of permissions) {
-    const key = permissionKey(permission);
+    const key = [permission.IpProtocol, permission.FromPort, permission.ToPort].join('|');
     const existing = merged.get(key);
     if (existing === undefined) {
-      merged.set(key, { ...permission });
+      merged.set(key, {
+        ...permission,
+        ...Object.fromEntries(PEER_LISTS.map((name) => [name, [...permission[name]]])),
+      });
       continue;
     }
-    existing.cidrIpv4 = union(existing.cidrIpv4, permission.cidrIpv4);
-    existing.cidrIpv6 = union(existing.cidrIpv6, permission.cidrIpv6);
-    existing.prefixListIds = union(existing.prefixListIds, permission.prefixListIds);
-    existing.groupIds = union(existing.groupIds, permission.groupIds);
+    for (const name of PEER_LISTS) appendDistinct(existing[name], permission[name]);
   }
   return [...merged.values()];
 }
 
-function emitPermission(context: EmitContext, permission: IacIpPermission): object {
+function emitPermission(context: EmitContext, permission: IacIpPermission): EmittedPermission {
   const description = permission.description;
   return compact({
     IpProtocol: permission.ipProtocol,
@@ -152,11 +163,13 @@ export function emitSecurityGroup(context: EmitContext, group: IacSecurityGroup)
     Description: group.description,
     VpcId: group.vpcId,
     OwnerId: context.network.accountId,
-    IpPermissions: mergePermissions([...group.ingress, ...pick('ingress')]).map((permission) =>
-      emitPermission(context, permission),
+    IpPermissions: mergePermissions(
+      [...group.ingress, ...pick('ingress')].map((permission) =>
+        emitPermission(context, permission),
+      ),
     ),
-    IpPermissionsEgress: mergePermissions([...group.egress, ...pick('egress')]).map((permission) =>
-      emitPermission(context, permission),
+    IpPermissionsEgress: mergePermissions(
+      [...group.egress, ...pick('egress')].map((permission) => emitPermission(context, permission)),
     ),
     Tags: group.tags,
   };

@@ -111,8 +111,12 @@ function emitInterfaces(context: EmitContext): {
   endpoints: object[];
 } {
   const { network } = context;
+  // An instance launched on a declared ENI has that ENI as its primary one: emit it once.
+  const declared = new Set(network.networkInterfaces.map((eni) => eni.networkInterfaceId));
   const interfaces = [
-    ...network.instances.map((instance) => emitInstanceInterface(context, instance)),
+    ...network.instances
+      .filter((instance) => !declared.has(instance.primaryNetworkInterfaceId))
+      .map((instance) => emitInstanceInterface(context, instance)),
     ...network.networkInterfaces.map((eni) => emitNetworkInterface(context, eni)),
     ...network.loadBalancers
       .flatMap(loadBalancerInterfaces)

@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.js';
-import type { IacNetwork, IacNetworkAclEntry, Tag } from '../iac/model.js';
+import type { IacNetwork, Tag } from '../iac/model.js';
+import type { PendingAclEntry } from '../iac/place-rules.js';
 import type { NoteList } from '../iac/read-result.js';
 import type { ValueSite } from '../iac/rule-values.js';
 import { formatPath, type TerraformLinker, type ValuePath } from './linker.js';
@@ -12,7 +13,7 @@ export interface TfContext {
   network: IacNetwork;
   notes: NoteList;
   /** `aws_network_acl_rule` entries, placed once every ACL is known. */
-  pendingAclEntries: Array<{ source: string; networkAclId: string; entry: IacNetworkAclEntry }>;
+  pendingAclEntries: PendingAclEntry[];
 }
 
 /** Where a value of a resource sits, for InputError. */

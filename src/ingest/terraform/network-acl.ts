@@ -1,5 +1,4 @@
 import { InputError } from '../../errors.js';
-import { defaultNetworkAclEntries } from '../iac/emit-filters.js';
 import type { IacNetworkAclEntry } from '../iac/model.js';
 import {
   canonicalCidr,
@@ -155,41 +154,4 @@ export function translateNetworkAclAssociation(context: TfContext, resource: TfR
     networkAclId: requiredString(context, resource, ['network_acl_id']),
     subnetId: requiredString(context, resource, ['subnet_id']),
   });
-}
-
-/**
- * Places queued rules. A rule on a VPC's default ACL keeps AWS's default entries beside it; a
- * rule on an ACL that is neither declared nor a default ACL is a dangling reference.
- */
-export function placeAclEntries(context: TfContext): void {
-  const { network } = context;
-  for (const pending of context.pendingAclEntries) {
-    let acl = network.networkAcls.find(
-      (candidate) => candidate.networkAclId === pending.networkAclId,
-    );
-    const vpc = network.vpcs.find(
-      (candidate) => candidate.defaultNetworkAclId === pending.networkAclId,
-    );
-    if (acl === undefined && vpc !== undefined) {
-      acl = {
-        source: vpc.source,
-        tags: [],
-        networkAclId: pending.networkAclId,
-        vpcId: vpc.vpcId,
-        isDefault: true,
-        entries: defaultNetworkAclEntries(vpc),
-      };
-      network.networkAcls.push(acl);
-    }
-    if (acl === undefined) {
-      throw new InputError({
-        file: context.file,
-        resource: pending.source,
-        field: 'network_acl_id',
-        value: pending.networkAclId,
-        message: 'names a network ACL that is not in the plan',
-      });
-    }
-    acl.entries.push(pending.entry);
-  }
 }

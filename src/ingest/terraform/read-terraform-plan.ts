@@ -2,6 +2,7 @@ import { InputError } from '../../errors.js';
 import { emitSnapshotDocument } from '../iac/emit-snapshot.js';
 import { createIacNetwork } from '../iac/model.js';
 import { parseJsonText } from '../iac/parse-json.js';
+import { checkRuleGroups, placeAclEntries } from '../iac/place-rules.js';
 import { type IacReadResult, NoteList } from '../iac/read-result.js';
 import { providerRegion, readConfiguration } from './configuration.js';
 import type { TfContext } from './context.js';
@@ -14,7 +15,6 @@ import {
   translateTargetGroup,
 } from './load-balancer.js';
 import {
-  placeAclEntries,
   translateDefaultNetworkAcl,
   translateNetworkAcl,
   translateNetworkAclAssociation,
@@ -106,24 +106,6 @@ function checkFormat(json: unknown, file?: string): void {
   });
 }
 
-function checkRuleGroups(context: TfContext): void {
-  const { network } = context;
-  const known = new Set([
-    ...network.securityGroups.map((group) => group.groupId),
-    ...network.vpcs.map((vpc) => vpc.defaultSecurityGroupId),
-  ]);
-  for (const rule of network.securityGroupRules) {
-    if (known.has(rule.groupId)) continue;
-    throw new InputError({
-      file: context.file,
-      resource: rule.source,
-      field: 'security_group_id',
-      value: rule.groupId,
-      message: 'names a security group that is not in the plan',
-    });
-  }
-}
-
 /**
  * Reads the output of `terraform show -json` (a plan or a state) into one snapshot document.
  * Values the plan does not know yet are followed through the configuration's references; IDs
@@ -157,7 +139,7 @@ export function readTerraformPlan(
       `${resource.type} is not read; what it changes is missing from the snapshot`,
     );
   }
-  placeAclEntries(context);
-  checkRuleGroups(context);
+  placeAclEntries(network, context.pendingAclEntries, notes);
+  checkRuleGroups(network, notes);
   return { documents: [emitSnapshotDocument(network, notes)], notes: notes.notes };
 }
