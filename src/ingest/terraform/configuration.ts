@@ -55,9 +55,14 @@ export function providerRegion(plan: unknown): string | undefined {
   const aws = isObject(providers) ? providers.aws : undefined;
   if (!isObject(aws) || !isObject(aws.expressions)) return undefined;
   const region = aws.expressions.region;
-  return isObject(region) && typeof region.constant_value === 'string'
-    ? region.constant_value
-    : undefined;
+  if (!isObject(region)) return undefined;
+  if (typeof region.constant_value === 'string') return region.constant_value;
+  // `region = var.region`: the root module's variable values are in the plan.
+  const reference = Array.isArray(region.references) ? region.references[0] : undefined;
+  const name = typeof reference === 'string' ? /^var\.(\w+)$/.exec(reference)?.[1] : undefined;
+  const variables = isObject(plan.variables) ? plan.variables : {};
+  const variable = name === undefined ? undefined : variables[name];
+  return isObject(variable) && typeof variable.value === 'string' ? variable.value : undefined;
 }
 
 /** A parsed reference string: `aws_subnet.a[0].id`, `var.vpc_id`, `module.net.vpc_id`. */

@@ -108,18 +108,26 @@ export class TerraformLinker {
 
   /** Every ID-like string an attribute holds or refers to (for `subnet_ids`, `security_groups`). */
   strings(resource: TfResource, path: ValuePath): string[] {
+    return this.linkedStrings(resource, path, { list: true });
+  }
+
+  /**
+   * One ID-like string, known or linked; undefined when the attribute is absent. A reference to
+   * a resource with `count` or `for_each` picks the instance with the referrer's own key when
+   * the expression uses `count.index` or `each`.
+   */
+  string(resource: TfResource, path: ValuePath): string | undefined {
+    return this.linkedStrings(resource, path, { list: false })[0];
+  }
+
+  private linkedStrings(resource: TfResource, path: ValuePath, options: { list: boolean }) {
     const { value, unknown } = this.rawValue(resource, path);
     const known = (Array.isArray(value) ? value : [value]).filter(
       (item): item is string => typeof item === 'string' && item !== '',
     );
     if (!unknown) return known;
-    const linked = this.followExpression(resource, path, { list: true });
+    const linked = this.followExpression(resource, path, options);
     return [...new Set([...known, ...linked.filter((item) => typeof item === 'string')])];
-  }
-
-  /** One ID-like string, known or linked; undefined when the attribute is absent. */
-  string(resource: TfResource, path: ValuePath): string | undefined {
-    return this.strings(resource, path)[0];
   }
 
   /** The attribute of a resource: its known value, else the placeholder that stands for it. */
@@ -216,8 +224,12 @@ export class TerraformLinker {
     return expression;
   }
 
-  private resolveExpression(expression: unknown, scope: Scope, options: { list: boolean }) {
-    const instanceKey = usesInstanceKey(expression);
+  private resolveExpression(
+    expression: unknown,
+    scope: Scope,
+    options: { list: boolean; instanceKey?: boolean },
+  ) {
+    const instanceKey = options.instanceKey === true || usesInstanceKey(expression);
     return expressionReferences(expression).flatMap((reference) =>
       this.resolveReference(reference, scope, { ...options, instanceKey }),
     );
