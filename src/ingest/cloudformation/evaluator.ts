@@ -197,11 +197,12 @@ export class TemplateEvaluator implements IntrinsicHandlers {
 
   private pseudoParameter(name: string, site: TemplateSite): unknown {
     const { region, accountId, stackName } = this.scope;
+    const stackId = `arn:aws:cloudformation:${region}:${accountId}:stack/${stackName}/placeholder`;
     const values: Record<string, unknown> = {
       'AWS::Region': region,
       'AWS::AccountId': accountId,
       'AWS::StackName': stackName,
-      'AWS::StackId': `arn:aws:cloudformation:${region}:${accountId}:stack/${stackName}/placeholder`,
+      'AWS::StackId': stackId,
       'AWS::Partition': 'aws',
       'AWS::URLSuffix': 'amazonaws.com',
       'AWS::NotificationARNs': [],

@@ -136,7 +136,12 @@ export function translateTargetGroup(context: CfnContext, resource: CfnResource)
     healthCheck: healthCheck(context, resource, protocol),
     attributes: keyValues(properties.TargetGroupAttributes),
   });
-  const targets = Array.isArray(properties.Targets) ? properties.Targets : [];
+  readTargets(context, resource, targetGroupArn);
+}
+
+/** The group's `Targets`; one whose ID is known only after deployment is left out, noted. */
+function readTargets(context: CfnContext, resource: CfnResource, targetGroupArn: string): void {
+  const targets = Array.isArray(resource.properties.Targets) ? resource.properties.Targets : [];
   targets.forEach((target, index) => {
     if (!isRecord(target)) return;
     const port = optionalInteger(target.Port, siteOf(context, resource, `Targets[${index}].Port`));

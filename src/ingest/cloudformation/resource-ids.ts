@@ -1,4 +1,4 @@
-import { elbArn, placeholderId, placeholderKey } from '../iac/placeholder-ids.js';
+import { elbArn, placeholderId } from '../iac/placeholder-ids.js';
 
 /** What `Ref` returns for each resource type read: an ID with the AWS prefix, or an ARN. */
 const REF_PREFIX: Record<string, string> = {
@@ -52,9 +52,6 @@ export function placeholderRef(
   }
   if (type === 'AWS::ElasticLoadBalancingV2::TargetGroup') {
     return elbArn({ ...base, kind: 'targetgroup', name: name ?? generatedName(logicalId) });
-  }
-  if (type === 'AWS::ElasticLoadBalancingV2::Listener') {
-    return `arn:aws:elasticloadbalancing:${scope.region}:${scope.accountId}:listener/net/${placeholderKey(key)}`;
   }
   return undefined;
 }

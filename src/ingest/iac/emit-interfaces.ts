@@ -88,15 +88,13 @@ export function emitInstanceInterface(context: EmitContext, instance: IacInstanc
   });
 }
 
-/** One `Reservations` item holding one running instance. */
-export function emitReservation(context: EmitContext, instance: IacInstance): object {
-  const subnet = context.subnetById.get(instance.subnetId);
-  const groups = groupPairs(context, instanceGroups(context, instance));
+/** The instance's view of its primary ENI (`Instances[].NetworkInterfaces[0]`). */
+function primaryInterface(context: EmitContext, instance: IacInstance, groups: object[]): object {
   const address = instance.privateIpAddress;
-  const primary = compact({
+  return compact({
     NetworkInterfaceId: instance.primaryNetworkInterfaceId,
     SubnetId: instance.subnetId,
-    VpcId: subnet?.vpcId,
+    VpcId: context.subnetById.get(instance.subnetId)?.vpcId,
     PrivateIpAddress: address,
     PrivateIpAddresses: address === undefined ? [] : [{ PrivateIpAddress: address, Primary: true }],
     Ipv6Addresses: [],
@@ -105,6 +103,12 @@ export function emitReservation(context: EmitContext, instance: IacInstance): ob
     InterfaceType: 'interface',
     Attachment: { DeviceIndex: 0, NetworkCardIndex: 0, Status: 'attached' },
   });
+}
+
+/** One `Reservations` item holding one running instance. */
+export function emitReservation(context: EmitContext, instance: IacInstance): object {
+  const subnet = context.subnetById.get(instance.subnetId);
+  const groups = groupPairs(context, instanceGroups(context, instance));
   return {
     ReservationId: `r-${idBody(instance.instanceId)}`,
     OwnerId: context.network.accountId,
@@ -114,14 +118,14 @@ export function emitReservation(context: EmitContext, instance: IacInstance): ob
         State: { Code: 16, Name: 'running' },
         VpcId: subnet?.vpcId,
         SubnetId: instance.subnetId,
-        PrivateIpAddress: address,
+        PrivateIpAddress: instance.privateIpAddress,
         Placement: compact({
           AvailabilityZone: instance.availabilityZone ?? subnet?.availabilityZone,
           AvailabilityZoneId: subnet?.availabilityZoneId,
         }),
         SecurityGroups: groups,
         SourceDestCheck: true,
-        NetworkInterfaces: [primary],
+        NetworkInterfaces: [primaryInterface(context, instance, groups)],
         Tags: instance.tags,
       }),
     ],

@@ -302,7 +302,8 @@ export class TerraformLinker {
   ): unknown[] {
     const calls = [...scope.calls, reference.call];
     const expression = moduleAt(this.config, calls)?.outputs.get(reference.output);
-    const prefix = `${scope.modulePath === '' ? '' : `${scope.modulePath}.`}module.${reference.call}`;
+    const parent = scope.modulePath === '' ? '' : `${scope.modulePath}.`;
+    const prefix = `${parent}module.${reference.call}`;
     const instance = this.resources.find(
       (resource) => resource.modulePath === prefix || resource.modulePath.startsWith(`${prefix}[`),
     );

@@ -59,9 +59,27 @@ const TRANSLATORS: Array<[string, Translator]> = [
   ['aws_alb_target_group_attachment', translateTargetAttachment],
 ];
 
-/** Types that change what can reach what but are not read; each use is noted, never dropped silently. */
-const NOT_MODELLED =
-  /^aws_(vpc_ipv[46]_cidr_block_association|network_interface_(sg_)?attachment|vpc_endpoint_(subnet|security_group)_association|lb_listener_rule|alb_listener_rule|security_group_vpc_association|vpc_security_group_vpc_association|ec2_managed_prefix_list(_entry)?|vpc_peering_connection|route|route_table|route_table_association|nat_gateway|internet_gateway|ec2_transit_gateway_vpc_attachment)$/;
+/** Types that change what can reach what but are not read: each use is noted, not dropped. */
+const NOT_MODELLED = new Set([
+  'aws_vpc_ipv4_cidr_block_association',
+  'aws_vpc_ipv6_cidr_block_association',
+  'aws_network_interface_attachment',
+  'aws_network_interface_sg_attachment',
+  'aws_vpc_endpoint_subnet_association',
+  'aws_vpc_endpoint_security_group_association',
+  'aws_lb_listener_rule',
+  'aws_alb_listener_rule',
+  'aws_vpc_security_group_vpc_association',
+  'aws_ec2_managed_prefix_list',
+  'aws_ec2_managed_prefix_list_entry',
+  'aws_vpc_peering_connection',
+  'aws_route',
+  'aws_route_table',
+  'aws_route_table_association',
+  'aws_nat_gateway',
+  'aws_internet_gateway',
+  'aws_ec2_transit_gateway_vpc_attachment',
+]);
 
 export interface ReadTerraformPlanOptions {
   /** The file name to put in messages. */
@@ -132,7 +150,7 @@ export function readTerraformPlan(
       translate(context, resource);
     }
   }
-  for (const resource of resources.filter((candidate) => NOT_MODELLED.test(candidate.type))) {
+  for (const resource of resources.filter((candidate) => NOT_MODELLED.has(candidate.type))) {
     notes.add(
       'RESOURCE_NOT_MODELLED',
       resource.address,

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are CloudFormation Fn::Sub text
 import { describe, expect, it } from 'vitest';
 import { carveCidrs } from '../../../src/ingest/cloudformation/functions.js';
 import {
