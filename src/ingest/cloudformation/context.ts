@@ -25,6 +25,7 @@ export interface CfnContext {
   pendingAclEntries: PendingAclEntry[];
 }
 
+/** Where a property of a resource sits, for InputError (`Properties.<field>`). */
 export function siteOf(context: CfnContext, resource: CfnResource, field: string): ValueSite {
   return { file: context.file, resource: resource.logicalId, field: `Properties.${field}` };
 }
@@ -112,6 +113,7 @@ export function booleanValue(value: unknown, fallback: boolean): boolean {
   return fallback;
 }
 
+/** A string property, or the fallback when it is absent or empty. */
 export function stringValue(value: unknown, fallback: string): string {
   return value === undefined || value === null || value === '' ? fallback : String(value);
 }

@@ -12,6 +12,7 @@ export interface TemplateSite {
   field: string;
 }
 
+/** The stack the template is evaluated for, and the values given from outside it. */
 export interface EvaluatorOptions extends StackScope {
   file?: string;
   parameters: Record<string, unknown>;

@@ -57,6 +57,7 @@ const NOT_MODELLED = new Set([
   'AWS::ElasticLoadBalancingV2::ListenerRule',
 ]);
 
+/** Options of `readCloudFormationTemplate`; every one may be left out. */
 export interface ReadCloudFormationOptions {
   /** The file name to put in messages; its base name is the default stack name. */
   file?: string;

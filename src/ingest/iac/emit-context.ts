@@ -10,6 +10,7 @@ export interface EmitContext {
   groupById: Map<string, IacSecurityGroup>;
 }
 
+/** Indexes a network for emitting; notes made while emitting go to `notes`. */
 export function createEmitContext(network: IacNetwork, notes: NoteList): EmitContext {
   return {
     network,

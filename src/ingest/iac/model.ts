@@ -23,6 +23,7 @@ export interface IacNetwork {
   targets: IacTarget[];
 }
 
+/** A tag as AWS lists it. */
 export interface Tag {
   Key: string;
   Value: string;
@@ -35,6 +36,7 @@ export interface IacResource {
   tags: Tag[];
 }
 
+/** A VPC with the IDs of the default ACL and group AWS creates with it. */
 export interface IacVpc extends IacResource {
   vpcId: string;
   cidrBlock?: string;
@@ -43,6 +45,7 @@ export interface IacVpc extends IacResource {
   defaultSecurityGroupId: string;
 }
 
+/** A subnet; zone name and zone ID as far as the file gives them. */
 export interface IacSubnet extends IacResource {
   subnetId: string;
   vpcId: string;
@@ -64,6 +67,7 @@ export interface IacNetworkAclEntry {
   icmpTypeCode?: { type: number; code: number };
 }
 
+/** A network ACL and its numbered entries (the `*` entries are added on emit). */
 export interface IacNetworkAcl extends IacResource {
   networkAclId: string;
   vpcId: string;
@@ -72,6 +76,7 @@ export interface IacNetworkAcl extends IacResource {
   entries: IacNetworkAclEntry[];
 }
 
+/** An explicit subnet association; subnets without one use their VPC default ACL. */
 export interface IacNetworkAclAssociation {
   networkAclId: string;
   subnetId: string;
@@ -89,6 +94,7 @@ export interface IacIpPermission {
   description?: string;
 }
 
+/** A security group with its inline rules, exactly as the file leaves it on AWS. */
 export interface IacSecurityGroup extends IacResource {
   groupId: string;
   groupName: string;
@@ -108,6 +114,7 @@ export interface IacSecurityGroupRule {
   permission: IacIpPermission;
 }
 
+/** An EC2 instance and its primary ENI (device index 0). */
 export interface IacInstance extends IacResource {
   instanceId: string;
   subnetId: string;
@@ -118,6 +125,7 @@ export interface IacInstance extends IacResource {
   availabilityZone?: string;
 }
 
+/** An ENI the file declares itself. */
 export interface IacNetworkInterface extends IacResource {
   networkInterfaceId: string;
   subnetId: string;
@@ -127,6 +135,7 @@ export interface IacNetworkInterface extends IacResource {
   attachment?: { instanceId: string; deviceIndex: number };
 }
 
+/** A VPC endpoint; interface endpoints get one ENI per subnet on emit. */
 export interface IacVpcEndpoint extends IacResource {
   vpcEndpointId: string;
   vpcEndpointType: string;
@@ -142,6 +151,7 @@ export interface IacVpcEndpoint extends IacResource {
   state?: string;
 }
 
+/** An endpoint service fronting network load balancers. */
 export interface IacEndpointService extends IacResource {
   serviceId: string;
   serviceName: string;
@@ -151,6 +161,7 @@ export interface IacEndpointService extends IacResource {
   state?: string;
 }
 
+/** A load balancer; a network load balancer gets one node ENI per subnet on emit. */
 export interface IacLoadBalancer extends IacResource {
   loadBalancerArn: string;
   loadBalancerName: string;
@@ -165,6 +176,7 @@ export interface IacLoadBalancer extends IacResource {
   attributes: Tag[];
 }
 
+/** A listener's default action: one target group, or weighted groups. */
 export interface IacListenerAction {
   type: string;
   targetGroupArn?: string;
@@ -172,6 +184,7 @@ export interface IacListenerAction {
   forward?: Array<{ targetGroupArn: string; weight: number }>;
 }
 
+/** A listener of a load balancer. */
 export interface IacListener extends IacResource {
   listenerArn: string;
   loadBalancerArn: string;
@@ -180,6 +193,7 @@ export interface IacListener extends IacResource {
   defaultActions: IacListenerAction[];
 }
 
+/** A target group's health check, in DescribeTargetGroups terms. */
 export interface IacHealthCheck {
   enabled: boolean;
   protocol: string;
@@ -192,6 +206,7 @@ export interface IacHealthCheck {
   matcher?: string;
 }
 
+/** A target group and its attributes. */
 export interface IacTargetGroup extends IacResource {
   targetGroupArn: string;
   targetGroupName: string;
@@ -204,6 +219,7 @@ export interface IacTargetGroup extends IacResource {
   attributes: Tag[];
 }
 
+/** A target registered with a target group. */
 export interface IacTarget {
   source: string;
   targetGroupArn: string;

@@ -54,6 +54,7 @@ export function managedInterfaceId(ownerKey: string, subnetId: string): string {
   return `eni-${idBody(ownerKey)}@${idBody(subnetId)}`;
 }
 
+/** The kinds of Elastic Load Balancing ARN a placeholder is made for. */
 export type ElbResourceKind = 'loadbalancer' | 'targetgroup' | 'listener';
 
 /**

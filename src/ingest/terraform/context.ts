@@ -38,6 +38,7 @@ export function stringOf(
   return typeof value === 'string' && value !== '' ? value : fallback;
 }
 
+/** A boolean attribute, or the fallback when it is absent or unknown. */
 export function booleanOf(
   context: TfContext,
   resource: TfResource,

@@ -20,6 +20,7 @@ export interface TfResource {
   unknown: JsonObject;
 }
 
+/** True for a JSON object (not an array, not null). */
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

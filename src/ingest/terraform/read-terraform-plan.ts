@@ -81,6 +81,7 @@ const NOT_MODELLED = new Set([
   'aws_ec2_transit_gateway_vpc_attachment',
 ]);
 
+/** Options of `readTerraformPlan`. */
 export interface ReadTerraformPlanOptions {
   /** The file name to put in messages. */
   file?: string;
