@@ -8,12 +8,25 @@
 /** Characters kept as they are; anything else is written `%XX` so distinct keys stay distinct. */
 const KEPT = /[A-Za-z0-9_.\-@]/;
 
-/** `aws_subnet.private[0]` → `aws_subnet.private.0`; `x["a b"]` → `x.a%20b`. */
+/**
+ * `aws_subnet.private[0]` → `aws_subnet.private.0`; `x["a b"]` → `x.a%20b`. A `for_each` key
+ * made of digits keeps its quotes (`x["0"]` → `x.%220%22`) so it never meets a `count` index.
+ */
 export function placeholderKey(address: string): string {
-  const dotted = address.replace(/\[(?:"((?:[^"\\]|\\.)*)"|(\d+))\]/g, (_match, key, index) =>
-    key === undefined ? `.${index}` : `.${key}`,
-  );
-  return [...dotted].map(encodeCharacter).join('');
+  return address
+    .split(/(\[(?:"(?:[^"\\]|\\.)*"|\d+)\])/)
+    .map((part) => {
+      if (!part.startsWith('[')) return encodeText(part);
+      const inner = part.slice(1, -1);
+      if (!inner.startsWith('"')) return `.${inner}`;
+      const key = JSON.parse(inner) as string;
+      return `.${/^\d+$/.test(key) ? encodeText(inner) : encodeText(key)}`;
+    })
+    .join('');
+}
+
+function encodeText(text: string): string {
+  return [...text].map(encodeCharacter).join('');
 }
 
 function encodeCharacter(character: string): string {
