@@ -4,6 +4,11 @@ import { createIacNetwork } from '../iac/model.js';
 import { parseJsonText } from '../iac/parse-json.js';
 import { checkRuleGroups, placeAclEntries } from '../iac/place-rules.js';
 import { type IacReadResult, NoteList } from '../iac/read-result.js';
+import {
+  translateEndpointGroupAssociation,
+  translateEndpointSubnetAssociation,
+  translateInterfaceGroupAttachment,
+} from './associations.js';
 import { providerRegion, readConfiguration } from './configuration.js';
 import type { TfContext } from './context.js';
 import { translateInstance, translateNetworkInterface } from './instance.js';
@@ -57,6 +62,9 @@ const TRANSLATORS: Array<[string, Translator]> = [
   ['aws_alb_target_group', translateTargetGroup],
   ['aws_lb_target_group_attachment', translateTargetAttachment],
   ['aws_alb_target_group_attachment', translateTargetAttachment],
+  ['aws_vpc_endpoint_subnet_association', translateEndpointSubnetAssociation],
+  ['aws_vpc_endpoint_security_group_association', translateEndpointGroupAssociation],
+  ['aws_network_interface_sg_attachment', translateInterfaceGroupAttachment],
 ];
 
 /** Types that change what can reach what but are not read: each use is noted, not dropped. */
@@ -64,9 +72,6 @@ const NOT_MODELLED = new Set([
   'aws_vpc_ipv4_cidr_block_association',
   'aws_vpc_ipv6_cidr_block_association',
   'aws_network_interface_attachment',
-  'aws_network_interface_sg_attachment',
-  'aws_vpc_endpoint_subnet_association',
-  'aws_vpc_endpoint_security_group_association',
   'aws_lb_listener_rule',
   'aws_alb_listener_rule',
   'aws_vpc_security_group_vpc_association',
