@@ -82,6 +82,14 @@ const ALLOW_ALL_EGRESS: IacIpPermission = {
 };
 
 /**
+ * An empty `SecurityGroupEgress` list removes nothing: CloudFormation replaces AWS's default
+ * egress rule only with the rules it is given (hence CDK's unmatchable rule for "no outbound").
+ */
+function hasEgressRules(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0;
+}
+
+/**
  * `AWS::EC2::SecurityGroup`. Unlike Terraform, CloudFormation keeps the allow-all egress rule AWS
  * gives a new group unless `SecurityGroupEgress` is set, in which case it replaces it.
  */
@@ -97,10 +105,9 @@ export function translateSecurityGroup(context: CfnContext, resource: CfnResourc
     vpcId: requiredId(context, resource, 'VpcId', 'vpc'),
     isDefault: false,
     ingress: inlineRules(context, resource, 'SecurityGroupIngress', 'ingress'),
-    egress:
-      properties.SecurityGroupEgress === undefined
-        ? [{ ...ALLOW_ALL_EGRESS }]
-        : inlineRules(context, resource, 'SecurityGroupEgress', 'egress'),
+    egress: hasEgressRules(properties.SecurityGroupEgress)
+      ? inlineRules(context, resource, 'SecurityGroupEgress', 'egress')
+      : [{ ...ALLOW_ALL_EGRESS }],
   });
 }
 

@@ -30,7 +30,9 @@ function privateIp(context: TfContext, resource: TfResource, path: ValuePath): s
  */
 export function translateInstance(context: TfContext, resource: TfResource): void {
   const { linker } = context;
-  if (context.linker.strings(resource, ['security_groups']).length > 0) {
+  const groupIds = linker.strings(resource, ['vpc_security_group_ids']);
+  // Group names matter only when no IDs are given (EC2-Classic style or a default VPC).
+  if (groupIds.length === 0 && linker.strings(resource, ['security_groups']).length > 0) {
     context.notes.add(
       'SECURITY_GROUP_NAMES_IGNORED',
       resource.address,
@@ -45,7 +47,7 @@ export function translateInstance(context: TfContext, resource: TfResource): voi
     subnetId: requiredString(context, resource, ['subnet_id']),
     primaryNetworkInterfaceId: String(linker.attribute(resource, 'primary_network_interface_id')),
     privateIpAddress: privateIp(context, resource, ['private_ip']),
-    securityGroupIds: linker.strings(resource, ['vpc_security_group_ids']),
+    securityGroupIds: groupIds,
     availabilityZone: zone === '' ? undefined : zone,
   });
 }
