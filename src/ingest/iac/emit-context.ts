@@ -42,8 +42,17 @@ export function groupPairs(context: EmitContext, groupIds: string[]): object[] {
  * The groups a resource ends up with: the ones it names, else the VPC's default group, as EC2
  * and interface endpoints do when created without any.
  */
-export function effectiveGroups(context: EmitContext, groupIds: string[], vpcId: string): string[] {
-  if (groupIds.length > 0) return groupIds;
-  const vpc = context.vpcById.get(vpcId);
-  return vpc === undefined ? [] : [vpc.defaultSecurityGroupId];
+export function effectiveGroups(
+  context: EmitContext,
+  owner: { groupIds: string[]; vpcId: string; source: string },
+): string[] {
+  if (owner.groupIds.length > 0) return owner.groupIds;
+  const vpc = context.vpcById.get(owner.vpcId);
+  if (vpc !== undefined) return [vpc.defaultSecurityGroupId];
+  context.notes.add(
+    'DEFAULT_GROUP_OUTSIDE_SNAPSHOT',
+    owner.source,
+    `no security groups are given, so the default group of ${owner.vpcId || 'its VPC'} applies, but that VPC is not in this file; the ENI is left without groups`,
+  );
+  return [];
 }

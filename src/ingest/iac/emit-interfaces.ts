@@ -69,7 +69,11 @@ export function emitInterface(context: EmitContext, spec: InterfaceSpec): object
 
 function instanceGroups(context: EmitContext, instance: IacInstance): string[] {
   const vpcId = context.subnetById.get(instance.subnetId)?.vpcId ?? '';
-  return effectiveGroups(context, instance.securityGroupIds, vpcId);
+  return effectiveGroups(context, {
+    groupIds: instance.securityGroupIds,
+    vpcId,
+    source: instance.source,
+  });
 }
 
 /** The instance's primary ENI (device index 0), where its address and groups live. */
@@ -144,7 +148,11 @@ export function emitNetworkInterface(context: EmitContext, eni: IacNetworkInterf
     networkInterfaceId: eni.networkInterfaceId,
     subnetId: eni.subnetId,
     privateIpAddresses: eni.privateIpAddresses,
-    groupIds: effectiveGroups(context, eni.securityGroupIds, vpcId),
+    groupIds: effectiveGroups(context, {
+      groupIds: eni.securityGroupIds,
+      vpcId,
+      source: eni.source,
+    }),
     interfaceType: 'interface',
     description: eni.description,
     requesterManaged: false,
@@ -154,13 +162,17 @@ export function emitNetworkInterface(context: EmitContext, eni: IacNetworkInterf
   });
 }
 
+function endpointOwner(endpoint: IacVpcEndpoint) {
+  return { groupIds: endpoint.securityGroupIds, vpcId: endpoint.vpcId, source: endpoint.source };
+}
+
 /** The ENIs an interface endpoint has: one per subnet, with the endpoint's groups. */
 export function endpointInterfaces(
   context: EmitContext,
   endpoint: IacVpcEndpoint,
 ): InterfaceSpec[] {
   if (endpoint.vpcEndpointType.toLowerCase() !== 'interface') return [];
-  const groupIds = effectiveGroups(context, endpoint.securityGroupIds, endpoint.vpcId);
+  const groupIds = effectiveGroups(context, endpointOwner(endpoint));
   return endpoint.subnetIds.map((subnetId) => {
     const designated = endpoint.designatedIpv4[subnetId];
     return {
@@ -185,7 +197,7 @@ export function emitVpcEndpoint(
 ): object {
   const isInterface = endpoint.vpcEndpointType.toLowerCase() === 'interface';
   const groups = isInterface
-    ? groupPairs(context, effectiveGroups(context, endpoint.securityGroupIds, endpoint.vpcId))
+    ? groupPairs(context, effectiveGroups(context, endpointOwner(endpoint)))
     : [];
   return {
     VpcEndpointId: endpoint.vpcEndpointId,

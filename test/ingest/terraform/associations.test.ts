@@ -82,3 +82,38 @@ describe('Terraform association resources', () => {
     ]);
   });
 });
+
+describe('resources in a VPC the file does not declare', () => {
+  it('notes that the default group of that VPC applies but cannot be shown', () => {
+    const plan = {
+      format_version: '1.0',
+      values: {
+        root_module: {
+          resources: [
+            resource('aws_subnet.a', {
+              id: 'subnet-a',
+              vpc_id: 'vpc-existing',
+              cidr_block: '10.0.1.0/24',
+            }),
+            resource('aws_instance.app', {
+              id: 'i-1',
+              subnet_id: 'subnet-a',
+              private_ip: '10.0.1.5',
+            }),
+          ],
+        },
+      },
+    };
+    const { documents, notes } = readTerraformPlan(plan);
+    expect(
+      itemById(documents[0]!, 'NetworkInterfaces', 'NetworkInterfaceId', 'eni-aws_instance.app')
+        .Groups,
+    ).toEqual([]);
+    expect(notes).toContainEqual(
+      expect.objectContaining({
+        code: 'DEFAULT_GROUP_OUTSIDE_SNAPSHOT',
+        resource: 'aws_instance.app',
+      }),
+    );
+  });
+});
