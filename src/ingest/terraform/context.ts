@@ -66,8 +66,20 @@ export function tagsOf(resource: TfResource): Tag[] {
 export function requiredString(context: TfContext, resource: TfResource, path: ValuePath): string {
   const value = context.linker.string(resource, path);
   if (value !== undefined) return value;
-  throw new InputError({
-    ...siteOf(context, resource, path),
-    message: 'is missing, and the configuration does not say where it comes from',
-  });
+  if (context.linker.rawValue(resource, path).unknown) {
+    throw new UnfollowedValue(formatPath(path));
+  }
+  throw new InputError({ ...siteOf(context, resource, path), message: 'is missing' });
+}
+
+/**
+ * An ID the plan does not know and whose source the configuration does not name as a resource
+ * (`each.value`, a local value, a function of several resources). The resource that needs it
+ * is left out with a note rather than guessed.
+ */
+export class UnfollowedValue extends Error {
+  constructor(readonly field: string) {
+    super(`${field} is unknown until apply and its source cannot be followed`);
+    this.name = 'UnfollowedValue';
+  }
 }

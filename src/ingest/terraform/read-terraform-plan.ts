@@ -10,7 +10,7 @@ import {
   translateInterfaceGroupAttachment,
 } from './associations.js';
 import { providerRegion, readConfiguration } from './configuration.js';
-import type { TfContext } from './context.js';
+import { type TfContext, UnfollowedValue } from './context.js';
 import { translateInstance, translateNetworkInterface } from './instance.js';
 import { TerraformLinker } from './linker.js';
 import {
@@ -130,6 +130,19 @@ function checkFormat(json: unknown, file?: string): void {
   });
 }
 
+function translateOrNote(context: TfContext, resource: TfResource, translate: Translator): void {
+  try {
+    translate(context, resource);
+  } catch (error) {
+    if (!(error instanceof UnfollowedValue)) throw error;
+    context.notes.add(
+      'VALUE_NOT_FOLLOWED',
+      resource.address,
+      `${error.field} is known only after apply and comes from an expression the reader cannot follow (each.value, a local value); the resource is left out`,
+    );
+  }
+}
+
 /**
  * Reads the output of `terraform show -json` (a plan or a state) into one snapshot document.
  * Values the plan does not know yet are followed through the configuration's references; IDs
@@ -153,7 +166,7 @@ export function readTerraformPlan(
   const context: TfContext = { file, linker, network, notes, pendingAclEntries: [] };
   for (const [type, translate] of TRANSLATORS) {
     for (const resource of resources.filter((candidate) => candidate.type === type)) {
-      translate(context, resource);
+      translateOrNote(context, resource, translate);
     }
   }
   for (const resource of resources.filter((candidate) => NOT_MODELLED.has(candidate.type))) {

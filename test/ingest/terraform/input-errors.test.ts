@@ -160,3 +160,46 @@ describe('looksLikeTerraformPlan', () => {
     expect(looksLikeTerraformPlan({ format_version: '1.0' })).toBe(false);
   });
 });
+
+describe('readTerraformPlan on values it cannot follow', () => {
+  it('leaves out a resource whose unknown ID comes from each.value, with a note', () => {
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_instance.app["a"]',
+              mode: 'managed',
+              type: 'aws_instance',
+              name: 'app',
+              index: 'a',
+              values: { ami: 'ami-0abcdef1234567890' },
+            },
+          ],
+        },
+      },
+      resource_changes: [
+        {
+          address: 'aws_instance.app["a"]',
+          change: { actions: ['create'], after_unknown: { id: true, subnet_id: true } },
+        },
+      ],
+      configuration: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_instance.app',
+              expressions: { subnet_id: { references: ['each.value'] } },
+            },
+          ],
+        },
+      },
+    };
+    const { documents, notes } = readTerraformPlan(plan, { file: FILE });
+    expect(documents[0]!.Reservations).toBeUndefined();
+    expect(notes).toContainEqual(
+      expect.objectContaining({ code: 'VALUE_NOT_FOLLOWED', resource: 'aws_instance.app["a"]' }),
+    );
+  });
+});
