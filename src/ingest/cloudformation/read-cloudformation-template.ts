@@ -111,16 +111,18 @@ function activeResources(template: CfnTemplate, evaluator: TemplateEvaluator): C
 }
 
 /**
- * Reads a CloudFormation template (JSON or YAML with short-form tags, CDK output included) into
- * one snapshot document. Intrinsic functions are evaluated; IDs of resources the stack creates
- * become placeholders that keep AWS's prefix and name `<stack>.<logicalId>`.
+ * Reads a CloudFormation template (JSON or YAML text with short-form tags, CDK output included,
+ * or the template already parsed) into one snapshot document. Intrinsic functions are
+ * evaluated; IDs of resources the stack creates become placeholders that keep AWS's prefix and
+ * name `<stack>.<logicalId>`.
  */
 export function readCloudFormationTemplate(
-  text: string,
+  text: string | object,
   options: ReadCloudFormationOptions = {},
 ): IacReadResult {
   const { file } = options;
-  const template = asTemplate(parseTemplateText(text, file), file);
+  const parsed = typeof text === 'string' ? parseTemplateText(text, file) : text;
+  const template = asTemplate(parsed, file);
   const notes = new NoteList();
   const scope = scopeOf(options, notes);
   const evaluator = new TemplateEvaluator(template, {

@@ -118,3 +118,14 @@ describe('looksLikeCloudFormation', () => {
     expect(looksLikeCloudFormation({ SecurityGroups: [] })).toBe(false);
   });
 });
+
+describe('readCloudFormationTemplate input forms', () => {
+  it('reads a template already parsed as it reads the same text', () => {
+    const text = fixtureText('cloudformation/cdk.out/ConsumerStack.template.json');
+    const options = { stackName: 'ConsumerStack', region: 'eu-west-1', accountId: '111122223333' };
+    const fromText = readCloudFormationTemplate(text, options);
+    const fromObject = readCloudFormationTemplate(JSON.parse(text) as object, options);
+    expect(fromObject.documents).toEqual(fromText.documents);
+    expect(fromText.documents[0]!.VpcEndpoints).toHaveLength(1);
+  });
+});
