@@ -98,7 +98,14 @@ export class TemplateEvaluator implements IntrinsicHandlers {
   propertiesOf(logicalId: string): Record<string, unknown> {
     const known = this.properties.get(logicalId);
     if (known !== undefined) return known;
-    if (this.evaluating.has(logicalId)) return {};
+    if (this.evaluating.has(logicalId)) {
+      throw new InputError({
+        file: this.options.file,
+        resource: logicalId,
+        field: 'Properties',
+        message: 'refers back to itself through other resources (a circular dependency)',
+      });
+    }
     this.evaluating.add(logicalId);
     const resource = this.resourceOf(logicalId, { resource: logicalId, field: '' });
     const evaluated = this.evaluate(resource.Properties ?? {}, {

@@ -135,3 +135,21 @@ ${VPC.replace('10.0.0.0/16', '!Ref VpcCidr')}`;
     expect(error.details).toMatchObject({ field: 'Resources' });
   });
 });
+
+describe('readCloudFormationTemplate circular references', () => {
+  it('rejects properties that depend on themselves through another resource', () => {
+    const error = inputErrorOf(`
+Resources:
+  A:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: !GetAtt B.CidrBlock
+  B:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref A
+      CidrBlock: !GetAtt A.CidrBlock
+`);
+    expect(error.message).toContain('circular dependency');
+  });
+});
