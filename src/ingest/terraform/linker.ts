@@ -46,7 +46,6 @@ interface Scope {
  * that stands for it.
  */
 export class TerraformLinker {
-  private readonly byAddress = new Map<string, TfResource>();
   private readonly byBase = new Map<string, TfResource[]>();
 
   constructor(
@@ -56,7 +55,6 @@ export class TerraformLinker {
   ) {
     for (const resource of resources) {
       this.fillUnknownBlocks(resource);
-      this.byAddress.set(resource.address, resource);
       const base = resource.address.replace(/\[[^\]]*\]$/, '');
       this.byBase.set(base, [...(this.byBase.get(base) ?? []), resource]);
     }
