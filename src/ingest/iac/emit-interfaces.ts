@@ -219,8 +219,18 @@ export function emitVpcEndpoint(
 }
 
 /**
+ * The distinct values, sorted, when every subnet gives one; otherwise undefined, because a
+ * partial (or empty) zone list would claim the service is missing from the other zones.
+ */
+function knownForAll(values: Array<string | undefined>): string[] | undefined {
+  if (values.length === 0 || values.some((value) => value === undefined)) return undefined;
+  return [...new Set(values as string[])].sort();
+}
+
+/**
  * One `ServiceConfigurations` item. Its zones are those of its load balancers' subnets, the
- * zones AWS offers the service in.
+ * zones AWS offers the service in; a list is left out when the file does not give it for every
+ * subnet (zone IDs are usually known only after deployment).
  */
 export function emitServiceConfiguration(
   context: EmitContext,
@@ -229,15 +239,15 @@ export function emitServiceConfiguration(
   const subnets = context.network.loadBalancers
     .filter((lb) => service.networkLoadBalancerArns.includes(lb.loadBalancerArn))
     .flatMap((lb) => lb.subnets.map((mapping) => context.subnetById.get(mapping.subnetId)));
-  const zones = [...new Set(subnets.map((subnet) => subnet?.availabilityZone))];
-  const zoneIds = [...new Set(subnets.map((subnet) => subnet?.availabilityZoneId))];
-  return {
+  const zones = knownForAll(subnets.map((subnet) => subnet?.availabilityZone));
+  const zoneIds = knownForAll(subnets.map((subnet) => subnet?.availabilityZoneId));
+  return compact({
     ServiceId: service.serviceId,
     ServiceName: service.serviceName,
     ServiceType: [{ ServiceType: 'Interface' }],
     ServiceState: service.state ?? 'Available',
-    AvailabilityZones: zones.filter((zone) => zone !== undefined).sort(),
-    AvailabilityZoneIds: zoneIds.filter((zone) => zone !== undefined).sort(),
+    AvailabilityZones: zones,
+    AvailabilityZoneIds: zoneIds,
     AcceptanceRequired: service.acceptanceRequired,
     ManagesVpcEndpoints: false,
     NetworkLoadBalancerArns: service.networkLoadBalancerArns,
@@ -245,5 +255,5 @@ export function emitServiceConfiguration(
     SupportedIpAddressTypes: service.supportedIpAddressTypes,
     BaseEndpointDnsNames: [],
     Tags: service.tags,
-  };
+  });
 }

@@ -197,6 +197,11 @@ describe('readTerraformPlan on a PrivateLink plan with nothing created yet', () 
     expect(endpoint!.ServiceName).toBe(service!.ServiceName);
   });
 
+  it('leaves out the service zone IDs, which a plan does not know, rather than list none', () => {
+    const [service] = itemsOf(document, 'ServiceConfigurations');
+    expect(service).not.toHaveProperty('AvailabilityZoneIds');
+  });
+
   it('gives the internal NLB a node ENI per subnet with an address unknown until deployment', () => {
     const [lb] = itemsOf(document, 'LoadBalancers');
     expect(lb).toMatchObject({
