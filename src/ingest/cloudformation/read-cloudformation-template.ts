@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { emitSnapshotDocument } from '../iac/emit-snapshot.js';
+import { type EmitOptions, emitSnapshotDocument } from '../iac/emit-snapshot.js';
 import { createIacNetwork } from '../iac/model.js';
 import { checkRuleGroups, placeAclEntries } from '../iac/place-rules.js';
 import { type IacReadResult, NoteList } from '../iac/read-result.js';
@@ -58,7 +58,7 @@ const NOT_MODELLED = new Set([
 ]);
 
 /** Options of `readCloudFormationTemplate`; every one may be left out. */
-export interface ReadCloudFormationOptions {
+export interface ReadCloudFormationOptions extends EmitOptions {
   /** The file name to put in messages; its base name is the default stack name. */
   file?: string;
   /** Parameter values; they override the template's Defaults. */
@@ -149,5 +149,5 @@ export function readCloudFormationTemplate(
   }
   placeAclEntries(network, context.pendingAclEntries, notes);
   checkRuleGroups(network, notes);
-  return { documents: [emitSnapshotDocument(network, notes)], notes: notes.notes };
+  return { documents: [emitSnapshotDocument(network, notes, options)], notes: notes.notes };
 }

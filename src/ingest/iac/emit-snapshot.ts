@@ -134,12 +134,52 @@ function emitInterfaces(context: EmitContext): {
   return { interfaces, endpoints };
 }
 
+/** What the caller knows that the file does not. */
+export interface EmitOptions {
+  /**
+   * Zone name → zone ID of the account (`aws ec2 describe-availability-zones`), for subnets
+   * whose zone ID the file does not give. Zone names map to different zones in each account;
+   * zone IDs do not, and PrivateLink pairs endpoint ENIs with load balancer nodes by zone ID.
+   */
+  availabilityZoneIds?: Record<string, string>;
+}
+
+function withZoneIds(network: IacNetwork, zoneIds: Record<string, string>): IacNetwork {
+  const subnets = network.subnets.map((subnet) => {
+    if (subnet.availabilityZoneId !== undefined || subnet.availabilityZone === undefined) {
+      return subnet;
+    }
+    const zoneId = zoneIds[subnet.availabilityZone];
+    return zoneId === undefined ? subnet : { ...subnet, availabilityZoneId: zoneId };
+  });
+  return { ...network, subnets };
+}
+
+function noteMissingZoneIds(network: IacNetwork, notes: NoteList): void {
+  const zones = network.subnets
+    .filter((subnet) => subnet.availabilityZoneId === undefined)
+    .map((subnet) => subnet.availabilityZone)
+    .filter((zone) => zone !== undefined);
+  if (zones.length === 0) return;
+  notes.add(
+    'AVAILABILITY_ZONE_ID_UNKNOWN',
+    '',
+    `the zone IDs of ${[...new Set(zones)].sort().join(', ')} are not in the file; give them with the availabilityZoneIds option (aws ec2 describe-availability-zones) so endpoint ENIs can be paired with load balancer nodes`,
+  );
+}
+
 /**
  * Turns a declared network into one snapshot document in the shapes the AWS CLI prints, adding
  * what AWS adds on its own: each VPC's default network ACL and security group, the `*` entries
  * of every ACL, the ENIs of interface endpoints and network load balancer nodes.
  */
-export function emitSnapshotDocument(network: IacNetwork, notes: NoteList): SnapshotDocument {
+export function emitSnapshotDocument(
+  declared: IacNetwork,
+  notes: NoteList,
+  options: EmitOptions = {},
+): SnapshotDocument {
+  const network = withZoneIds(declared, options.availabilityZoneIds ?? {});
+  noteMissingZoneIds(network, notes);
   const groups = allSecurityGroups(network);
   const context = createEmitContext({ ...network, securityGroups: groups }, notes);
   const acls = allNetworkAcls(network);

@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.js';
-import { emitSnapshotDocument } from '../iac/emit-snapshot.js';
+import { type EmitOptions, emitSnapshotDocument } from '../iac/emit-snapshot.js';
 import { createIacNetwork } from '../iac/model.js';
 import { parseJsonText } from '../iac/parse-json.js';
 import { checkRuleGroups, placeAclEntries } from '../iac/place-rules.js';
@@ -87,7 +87,7 @@ const NOT_MODELLED = new Set([
 ]);
 
 /** Options of `readTerraformPlan`. */
-export interface ReadTerraformPlanOptions {
+export interface ReadTerraformPlanOptions extends EmitOptions {
   /** The file name to put in messages. */
   file?: string;
 }
@@ -178,5 +178,5 @@ export function readTerraformPlan(
   }
   placeAclEntries(network, context.pendingAclEntries, notes);
   checkRuleGroups(network, notes);
-  return { documents: [emitSnapshotDocument(network, notes)], notes: notes.notes };
+  return { documents: [emitSnapshotDocument(network, notes, options)], notes: notes.notes };
 }

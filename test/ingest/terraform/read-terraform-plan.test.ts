@@ -440,3 +440,32 @@ describe('readTerraformPlan on a state', () => {
     });
   });
 });
+
+describe('readTerraformPlan with the account zone IDs given', () => {
+  const availabilityZoneIds = { 'us-east-1a': 'use1-az4', 'us-east-1b': 'use1-az6' };
+  const text = fixtureText('terraform/privatelink-plan.json');
+
+  it('notes the zone IDs it lacks when none are given', () => {
+    const { notes } = readTerraformPlan(text);
+    expect(notes).toContainEqual(expect.objectContaining({ code: 'AVAILABILITY_ZONE_ID_UNKNOWN' }));
+  });
+
+  it('gives subnets, ENIs and the endpoint service the zone IDs of their zone names', () => {
+    const { documents, notes } = readTerraformPlan(text, { availabilityZoneIds });
+    const document = documents[0]!;
+    expect(notes.map((note) => note.code)).not.toContain('AVAILABILITY_ZONE_ID_UNKNOWN');
+    const subnet = itemById(document, 'Subnets', 'SubnetId', 'subnet-aws_subnet.endpoint_b');
+    expect(subnet.AvailabilityZoneId).toBe('use1-az6');
+    const eni = itemById(
+      document,
+      'NetworkInterfaces',
+      'NetworkInterfaceId',
+      'eni-aws_vpc_endpoint.service@aws_subnet.endpoint_b',
+    );
+    expect(eni.AvailabilityZoneId).toBe('use1-az6');
+    expect(itemsOf(document, 'ServiceConfigurations')[0]!.AvailabilityZoneIds).toEqual([
+      'use1-az4',
+      'use1-az6',
+    ]);
+  });
+});
