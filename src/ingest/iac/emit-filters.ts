@@ -155,24 +155,41 @@ export function emitSecurityGroup(context: EmitContext, group: IacSecurityGroup)
   const separate = context.network.securityGroupRules.filter(
     (rule) => rule.groupId === group.groupId,
   );
-  const pick = (direction: 'ingress' | 'egress') =>
-    separate.filter((rule) => rule.direction === direction).map((rule) => rule.permission);
+  const rulesOf = (direction: 'ingress' | 'egress') => {
+    const inline = (direction === 'ingress' ? group.ingress : group.egress).map((permission) => ({
+      source: group.source,
+      permission,
+    }));
+    const apart = separate.filter((rule) => rule.direction === direction);
+    const all = [...inline, ...apart];
+    for (const rule of all) notePeerless(context, rule.source, rule.permission);
+    return mergePermissions(all.map((rule) => emitPermission(context, rule.permission)));
+  };
   return {
     GroupId: group.groupId,
     GroupName: group.groupName,
     Description: group.description,
     VpcId: group.vpcId,
     OwnerId: context.network.accountId,
-    IpPermissions: mergePermissions(
-      [...group.ingress, ...pick('ingress')].map((permission) =>
-        emitPermission(context, permission),
-      ),
-    ),
-    IpPermissionsEgress: mergePermissions(
-      [...group.egress, ...pick('egress')].map((permission) => emitPermission(context, permission)),
-    ),
+    IpPermissions: rulesOf('ingress'),
+    IpPermissionsEgress: rulesOf('egress'),
     Tags: group.tags,
   };
+}
+
+/** A rule whose peer could not be read admits nothing; say so rather than drop it silently. */
+function notePeerless(context: EmitContext, source: string, permission: IacIpPermission): void {
+  const peers =
+    permission.cidrIpv4.length +
+    permission.cidrIpv6.length +
+    permission.prefixListIds.length +
+    permission.groupIds.length;
+  if (peers > 0) return;
+  context.notes.add(
+    'RULE_WITHOUT_PEER',
+    source,
+    `a ${permission.ipProtocol} rule names no CIDR, prefix list or group that the reader could read (a group named only by name, or an unknown value); it admits nothing here`,
+  );
 }
 
 /**

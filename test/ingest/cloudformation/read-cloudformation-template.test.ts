@@ -347,3 +347,29 @@ describe('readCloudFormationTemplate on CDK output', () => {
     expect(itemsOf(result.documents[0]!, 'VpcEndpoints')[0]!.ServiceName).toBe(serviceName);
   });
 });
+
+describe('readCloudFormationTemplate on a rule it cannot read the peer of', () => {
+  it('keeps the rule, which admits nothing, and notes it', () => {
+    const text = `
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.0.0.0/16}
+  Group:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: app
+      VpcId: !Ref Vpc
+      SecurityGroupIngress:
+        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, SourceSecurityGroupName: bastion}
+`;
+    const { documents, notes } = readCloudFormationTemplate(text, { stackName: 'app' });
+    const group = itemById(documents[0]!, 'SecurityGroups', 'GroupId', 'sg-app.Group');
+    expect(group.IpPermissions).toEqual([
+      expect.objectContaining({ IpProtocol: 'tcp', IpRanges: [], UserIdGroupPairs: [] }),
+    ]);
+    expect(notes).toContainEqual(
+      expect.objectContaining({ code: 'RULE_WITHOUT_PEER', resource: 'Group' }),
+    );
+  });
+});
