@@ -196,11 +196,25 @@ export class TemplateEvaluator implements IntrinsicHandlers {
         hint: `pass it with the parameters option: { ${name}: "…" }`,
       });
     }
+    this.checkAllowed(name, definition, value);
     const type = isRecord(definition) ? String(definition.Type ?? '') : '';
     const isList = type.startsWith('List<') || type === 'CommaDelimitedList';
     return isList && typeof value === 'string'
       ? value.split(',').map((item) => item.trim())
       : value;
+  }
+
+  /** CloudFormation refuses a parameter value outside `AllowedValues`; so does the reader. */
+  private checkAllowed(name: string, definition: unknown, value: unknown): void {
+    const allowed = isRecord(definition) ? definition.AllowedValues : undefined;
+    if (!Array.isArray(allowed) || allowed.map(String).includes(String(value))) return;
+    throw new InputError({
+      file: this.options.file,
+      resource: name,
+      field: 'Parameters',
+      value,
+      message: `is not one of the parameter's AllowedValues (${allowed.join(', ')})`,
+    });
   }
 
   private pseudoParameter(name: string, site: TemplateSite): unknown {

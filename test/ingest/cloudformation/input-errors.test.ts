@@ -153,3 +153,21 @@ Resources:
     expect(error.message).toContain('circular dependency');
   });
 });
+
+describe('readCloudFormationTemplate parameter values', () => {
+  it('rejects a parameter value outside AllowedValues, as CloudFormation does', () => {
+    const text = `
+Parameters:
+  Environment: {Type: String, Default: prod, AllowedValues: [prod, dev]}
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.0.0.0/16
+      Tags: [{Key: env, Value: !Ref Environment}]
+`;
+    const error = inputErrorOf(text, { Environment: 'qa' });
+    expect(error.details).toMatchObject({ resource: 'Environment', value: 'qa' });
+    expect(error.message).toContain('AllowedValues (prod, dev)');
+  });
+});
