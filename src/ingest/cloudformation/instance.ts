@@ -49,7 +49,7 @@ export function translateInstance(context: CfnContext, resource: CfnResource): v
   const key = resourceKey(context.evaluator.scope, resource.logicalId);
   const groups =
     index === undefined ? properties.SecurityGroupIds : fieldValue(properties, `${at}GroupSet`);
-  if (properties.SecurityGroups !== undefined) {
+  if (idList(groups, 'sg').length === 0 && properties.SecurityGroups !== undefined) {
     context.notes.add(
       'SECURITY_GROUP_NAMES_IGNORED',
       resource.logicalId,
