@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.js';
 import { parseIp } from '../../net/address.js';
+import type { IacNetworkInterface } from '../iac/model.js';
 import {
   blocksOf,
   planValue,
@@ -39,6 +40,11 @@ export function translateInstance(context: TfContext, resource: TfResource): voi
       'security_groups (group names) is not read; use vpc_security_group_ids',
     );
   }
+  const declared = declaredPrimaryInterface(context, resource);
+  if (declared !== undefined) {
+    launchOnInterface(context, resource, declared);
+    return;
+  }
   const zone = stringOf(context, resource, ['availability_zone'], '');
   context.network.instances.push({
     source: resource.address,
@@ -49,6 +55,43 @@ export function translateInstance(context: TfContext, resource: TfResource): voi
     privateIpAddress: privateIp(context, resource, ['private_ip']),
     securityGroupIds: groupIds,
     availabilityZone: zone === '' ? undefined : zone,
+  });
+}
+
+/** The ENI a `network_interface` block with device index 0 launches the instance on. */
+function declaredPrimaryInterface(context: TfContext, resource: TfResource) {
+  const blocks = blocksOf(context, resource, ['network_interface']);
+  const index = blocks.findIndex(
+    (block) => String((block as { device_index?: unknown }).device_index) === '0',
+  );
+  if (index < 0) return undefined;
+  const eniId = requiredString(context, resource, [
+    'network_interface',
+    index,
+    'network_interface_id',
+  ]);
+  return context.network.networkInterfaces.find((eni) => eni.networkInterfaceId === eniId);
+}
+
+/**
+ * An instance launched on a declared ENI: that ENI is its primary one, with its subnet, address
+ * and groups, and it gets the attachment.
+ */
+function launchOnInterface(
+  context: TfContext,
+  resource: TfResource,
+  eni: IacNetworkInterface,
+): void {
+  const instanceId = String(context.linker.attribute(resource, 'id'));
+  eni.attachment = { instanceId, deviceIndex: 0 };
+  context.network.instances.push({
+    source: resource.address,
+    tags: tagsOf(resource),
+    instanceId,
+    subnetId: eni.subnetId,
+    primaryNetworkInterfaceId: eni.networkInterfaceId,
+    privateIpAddress: eni.privateIpAddresses[0],
+    securityGroupIds: eni.securityGroupIds,
   });
 }
 

@@ -37,7 +37,10 @@ import { translateEndpointService, translateVpcEndpoint } from './vpc-endpoint.j
 
 type Translator = (context: TfContext, resource: TfResource) => void;
 
-/** Resource types read, in the order they are read (VPCs before what names their defaults). */
+/**
+ * Resource types read, in the order they are read: VPCs before what names their defaults, ENIs
+ * before the instances launched on them.
+ */
 const TRANSLATORS: Array<[string, Translator]> = [
   ['aws_vpc', translateVpc],
   ['aws_subnet', translateSubnet],
@@ -50,8 +53,8 @@ const TRANSLATORS: Array<[string, Translator]> = [
   ['aws_security_group_rule', translateSecurityGroupRule],
   ['aws_vpc_security_group_ingress_rule', translateVpcSecurityGroupRule],
   ['aws_vpc_security_group_egress_rule', translateVpcSecurityGroupRule],
-  ['aws_instance', translateInstance],
   ['aws_network_interface', translateNetworkInterface],
+  ['aws_instance', translateInstance],
   ['aws_vpc_endpoint', translateVpcEndpoint],
   ['aws_vpc_endpoint_service', translateEndpointService],
   ['aws_lb', translateLoadBalancer],

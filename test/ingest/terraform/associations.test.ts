@@ -117,3 +117,29 @@ describe('resources in a VPC the file does not declare', () => {
     );
   });
 });
+
+describe('an instance launched on a declared ENI', () => {
+  it('takes the ENI as its primary one, with its subnet, address and groups', () => {
+    const document = read([
+      resource('aws_instance.appliance', {
+        id: 'i-appliance',
+        network_interface: [{ network_interface_id: 'eni-app', device_index: 0 }],
+      }),
+    ]);
+    const [reservation] = document.Reservations as Array<Record<string, unknown>>;
+    expect(reservation!.Instances).toEqual([
+      expect.objectContaining({
+        InstanceId: 'i-appliance',
+        SubnetId: 'subnet-a',
+        NetworkInterfaces: [expect.objectContaining({ NetworkInterfaceId: 'eni-app' })],
+      }),
+    ]);
+    const eni = itemById(document, 'NetworkInterfaces', 'NetworkInterfaceId', 'eni-app');
+    expect(eni.Attachment).toEqual({
+      InstanceId: 'i-appliance',
+      DeviceIndex: 0,
+      Status: 'attached',
+    });
+    expect((document.NetworkInterfaces as unknown[]).length).toBe(3);
+  });
+});
