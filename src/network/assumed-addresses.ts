@@ -9,9 +9,14 @@ import type { Eni, Subnet } from './types.js';
  * subnet can hand out (AWS reserves the first four) not used by another ENI — so every analysis
  * can run; the ENI keeps `addressUnknown`, and verdicts that pass through it say so.
  */
-export function assignAssumedAddresses(ctx: BuildContext, enis: Map<string, Eni>, subnets: Map<string, Subnet>): void {
+export function assignAssumedAddresses(
+  ctx: BuildContext,
+  enis: Map<string, Eni>,
+  subnets: Map<string, Subnet>,
+): void {
   const used = new Set<string>();
-  for (const eni of enis.values()) for (const address of [...eni.ipv4, ...eni.ipv6]) used.add(ipKey(address));
+  for (const eni of enis.values())
+    for (const address of [...eni.ipv4, ...eni.ipv6]) used.add(ipKey(address));
   for (const eni of enis.values()) {
     if (!eni.addressUnknown || eni.ipv4.length > 0) continue;
     const block = subnets.get(eni.subnetId)?.cidrs.find((c) => c.network.family === 4);
@@ -20,11 +25,18 @@ export function assignAssumedAddresses(ctx: BuildContext, enis: Map<string, Eni>
     if (address === undefined) continue;
     used.add(ipKey(address));
     enis.set(eni.id, { ...eni, ipv4: [address] });
-    ctx.warn('ADDRESS_UNKNOWN_UNTIL_DEPLOYMENT', eni.id, `${eni.id} gets its address at deployment; analyses use one free address of ${eni.subnetId} in its place`);
+    ctx.warn(
+      'ADDRESS_UNKNOWN_UNTIL_DEPLOYMENT',
+      eni.id,
+      `${eni.id} gets its address at deployment; analyses use one free address of ${eni.subnetId} in its place`,
+    );
   }
 }
 
-function firstFree(block: Parameters<typeof cidrBounds>[0], used: Set<string>): IpAddress | undefined {
+function firstFree(
+  block: Parameters<typeof cidrBounds>[0],
+  used: Set<string>,
+): IpAddress | undefined {
   const { lo, hi } = cidrBounds(block);
   for (let value = lo + 4n; value < hi; value++) {
     const address = bigIntToIp(4, value);

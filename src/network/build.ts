@@ -21,6 +21,7 @@ import type { Eni, Network } from './types.js';
  */
 export function buildNetwork(snapshot: Snapshot): Network {
   const ctx = new BuildContext(snapshot);
+  for (const note of snapshot.notes) ctx.warn(note.code, note.resource, note.message);
   const vpcs = buildVpcs(ctx);
   const networkAcls = buildNetworkAcls(ctx, vpcs);
   const subnets = buildSubnets(ctx, vpcs, networkAcls);

@@ -1,9 +1,9 @@
 import { InputError } from '../../errors.js';
 import { type EmitOptions, emitSnapshotDocument } from '../iac/emit-snapshot.js';
 import { createIacNetwork } from '../iac/model.js';
-import { parseJsonText } from '../iac/parse-json.js';
 import { checkRuleGroups, placeAclEntries } from '../iac/place-rules.js';
 import { type IacReadResult, NoteList } from '../iac/read-result.js';
+import { parseJsonText } from '../parse-json.js';
 import {
   translateEndpointGroupAssociation,
   translateEndpointSubnetAssociation,
@@ -156,7 +156,7 @@ export function readTerraformPlan(
   options: ReadTerraformPlanOptions = {},
 ): IacReadResult {
   const { file } = options;
-  const plan = typeof json === 'string' ? parseJsonText(json, file) : json;
+  const plan = typeof json === 'string' ? parseJsonText(json, file ?? 'plan.json') : json;
   checkFormat(plan, file);
   const notes = new NoteList();
   const everything = listResources(plan, file);
