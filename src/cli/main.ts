@@ -1,4 +1,5 @@
 import { Command } from '@commander-js/extra-typings';
+import { registerCheck } from './check.js';
 import { reportFailure } from './errors.js';
 import { registerInspect } from './inspect.js';
 import { registerTrace } from './trace.js';
@@ -16,6 +17,7 @@ export function createProgram(): Command {
   program.configureOutput({ outputError: (text, write) => write(text) });
   registerInspect(program);
   registerTrace(program);
+  registerCheck(program);
   return program;
 }
 

@@ -4,7 +4,13 @@ import { evaluateExposureIntent } from './evaluate-exposure.js';
 import { evaluateFlowIntent } from './evaluate-flow.js';
 import type { Intent } from './intent.js';
 
-export type { CheckResult, IntentResult } from './check-result.js';
+export type {
+  CheckResult,
+  ExposureSource,
+  IntentResult,
+  PairOutcome,
+  Violation,
+} from './check-result.js';
 export type { Intent } from './intent.js';
 export { parseIntents } from './parse-intents.js';
 

@@ -74,10 +74,15 @@ function messageOf(
   return `${share}${first.summary} (${service})`;
 }
 
-/** The same limitation reported by several traces, once. */
+/** The same limitation reported for several components, once, naming them all. */
 export function uniqueLimitations(limitations: readonly Limitation[]): Limitation[] {
   const seen = new Map<string, Limitation>();
-  for (const limitation of limitations)
-    seen.set(`${limitation.code} ${limitation.component} ${limitation.detail}`, limitation);
+  for (const limitation of limitations) {
+    const key = `${limitation.code} ${limitation.detail}`;
+    const known = seen.get(key);
+    const components = known === undefined ? [] : known.component.split(', ');
+    if (!components.includes(limitation.component)) components.push(limitation.component);
+    seen.set(key, { ...limitation, component: components.join(', ') });
+  }
   return [...seen.values()];
 }

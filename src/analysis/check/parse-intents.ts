@@ -103,6 +103,9 @@ function issueError(
     field: path.length === 0 ? undefined : fieldPath(path),
     value: value === undefined || typeof value === 'object' ? undefined : value,
     message: value === undefined && issue.code === 'invalid_type' ? 'is missing' : issue.message,
+    ...(typeof value === 'string' && issue.message.includes('prefix length is missing')
+      ? { hint: `write ${value}/${value.includes(':') ? 128 : 32} for one address` }
+      : {}),
   });
 }
 

@@ -30,7 +30,8 @@ export const snapshotEniSources: AdmittedSources = {
     {
       code: 'SOURCES_LIMITED_TO_SNAPSHOT',
       component: query.to,
-      detail: `only sources in the snapshot (each ENI's primary private IPv4 address) were traced to ${query.to}; addresses outside the snapshot are not covered until the symbolic reach engine answers this question`,
+      detail:
+        "only sources in the snapshot were traced (each ENI's primary private IPv4 address); addresses outside the snapshot (on-premises, uncollected VPCs, the internet) are not covered until the symbolic reach engine answers this question",
     },
   ],
 };
