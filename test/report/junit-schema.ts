@@ -123,7 +123,8 @@ function check(element: XmlElement, where: string): string[] {
     if (!(name in element.attributes)) problems.push(`${where}: attribute ${name} is required`);
   if (!rule.text && element.text.trim() !== '') problems.push(`${where}: text is not allowed`);
   problems.push(...checkOrder(element, rule, where));
-  element.children.forEach((c, i) => problems.push(...check(c, `${where}/${c.name}[${i}]`)));
+  for (const [i, c] of element.children.entries())
+    problems.push(...check(c, `${where}/${c.name}[${i}]`));
   return problems;
 }
 

@@ -22,7 +22,8 @@ describe('portStretches', () => {
     const stretches = portStretches(exampleNetwork('privatelink'), { from: 100, to: 9000 });
     expect(stretches[0]!.from).toBe(100);
     expect(stretches.at(-1)!.to).toBe(9000);
-    stretches.slice(1).forEach((stretch, i) => expect(stretch.from).toBe(stretches[i]!.to + 1));
+    const gaps = stretches.slice(1).filter((stretch, i) => stretch.from !== stretches[i]!.to + 1);
+    expect(gaps).toEqual([]);
     expect(stretches).toContainEqual({ from: 443, to: 443 });
   });
 
