@@ -13,7 +13,8 @@ const INDENT = '    ';
  */
 export function renderCheck(result: CheckResult, paint: Paint): string {
   const lines = result.results.flatMap((intent) => renderIntent(intent, paint));
-  const tally = `${result.passed} passed, ${result.failed} failed (${result.total} intents in ${result.file})`;
+  const counts = `${result.passed} passed, ${result.failed} failed`;
+  const tally = `${counts} (${result.total} intents in ${result.file})`;
   lines.push('', result.failed === 0 ? paint.green(tally) : paint.red(tally));
   return `${lines.join('\n')}\n`;
 }
@@ -55,9 +56,10 @@ function renderViolation(violation: Violation, paint: Paint): string[] {
     violation.source.kind === 'eni'
       ? `${violation.source.eniId} (${violation.source.address})`
       : violation.source.cidr;
+  const ports = describePorts(violation);
   const lines = [
     '',
-    `${INDENT}${paint.red('✗')} ${paint.bold(source)} reaches ${violation.to} on ${describePorts(violation)}`,
+    `${INDENT}${paint.red('✗')} ${paint.bold(source)} reaches ${violation.to} on ${ports}`,
   ];
   const proof = violation.proof;
   if (proof === undefined) return lines;

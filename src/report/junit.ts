@@ -29,7 +29,7 @@ export function renderJUnit(suites: readonly JUnitTestSuite[], options: { name: 
   const totals = countCases(suites.flatMap((suite) => suite.cases));
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attributes({ name: options.name, tests: totals.tests, failures: totals.failures, errors: 0 })}>`,
+    `<testsuites${attributes({ name: options.name, ...totals, errors: 0 })}>`,
     ...suites.flatMap(renderSuite),
     '</testsuites>',
   ];
@@ -38,7 +38,7 @@ export function renderJUnit(suites: readonly JUnitTestSuite[], options: { name: 
 
 function renderSuite(suite: JUnitTestSuite): string[] {
   const totals = countCases(suite.cases);
-  const head = `  <testsuite${attributes({ name: suite.name, tests: totals.tests, failures: totals.failures, errors: 0, skipped: 0 })}>`;
+  const head = `  <testsuite${attributes({ name: suite.name, ...totals, errors: 0, skipped: 0 })}>`;
   const properties =
     suite.properties === undefined || suite.properties.length === 0
       ? []

@@ -109,8 +109,10 @@ function messageOf(
   const ports = `${intent.protocols.join('/')} ${formatPortRange(intent.ports)}`;
   const where =
     destinations.length === 1 ? destinations[0]! : `${destinations.length} destinations`;
-  if (violations.length === 0)
-    return `no source outside ${space} reaches ${where} on ${ports}${coverage === 'snapshot-enis' ? ' (of the sources in the snapshot)' : ''}`;
+  if (violations.length === 0) {
+    const scope = coverage === 'snapshot-enis' ? ' (of the sources in the snapshot)' : '';
+    return `no source outside ${space} reaches ${where} on ${ports}${scope}`;
+  }
   const first = violations[0]!;
   const who =
     first.source.kind === 'eni'
