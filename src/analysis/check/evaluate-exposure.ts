@@ -106,7 +106,7 @@ function messageOf(
   coverage: AdmittedSources['coverage'],
 ): string {
   const space = intent.allowed.map(formatCidr).join(', ');
-  const ports = `${intent.protocols.join('/')} ${formatPortRange(intent.ports)}`;
+  const ports = describeProbes(intent);
   const where =
     destinations.length === 1 ? destinations[0]! : `${destinations.length} destinations`;
   if (violations.length === 0) {
@@ -120,6 +120,15 @@ function messageOf(
       : first.source.cidr;
   const more = violations.length > 1 ? ` and ${violations.length - 1} more` : '';
   return `${who}, outside ${space}, reaches ${first.to} on ${describePorts(first)}${more}`;
+}
+
+/** `tcp/udp 443 and icmp echo`: what an exposure intent probes. */
+function describeProbes(intent: ExposureIntent): string {
+  const withPorts = intent.protocols.filter((protocol) => protocol !== 'icmp');
+  const parts =
+    withPorts.length === 0 ? [] : [`${withPorts.join('/')} ${formatPortRange(intent.ports)}`];
+  if (intent.protocols.includes('icmp')) parts.push('icmp echo');
+  return parts.join(' and ');
 }
 
 /** `tcp 443, 8443-8450` or `icmp echo`. */
