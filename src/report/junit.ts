@@ -5,6 +5,7 @@ export interface JUnitFailure {
   readonly details: string;
 }
 
+/** One test case; it passed unless it carries a failure. */
 export interface JUnitTestCase {
   readonly name: string;
   readonly classname: string;
@@ -14,6 +15,7 @@ export interface JUnitTestCase {
   readonly systemOut?: string;
 }
 
+/** A suite of test cases with optional properties (key/value pairs CI servers show). */
 export interface JUnitTestSuite {
   readonly name: string;
   readonly properties?: readonly { readonly name: string; readonly value: string }[];

@@ -3,6 +3,7 @@ import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 /** The JSON schema of SARIF 2.1.0 (OASIS), as `$schema` names it. */
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
+/** SARIF's result levels that vpcreach uses (`none` is never reported). */
 export type SarifLevel = 'error' | 'warning' | 'note';
 
 /** One kind of finding a command reports: a check's intent kind, an audit rule. */
@@ -40,6 +41,7 @@ export interface SarifFinding {
   readonly properties?: Readonly<Record<string, unknown>>;
 }
 
+/** The tool that made the log, as the run's driver names it. */
 export interface SarifToolOptions {
   /** @default 'vpcreach' */
   readonly name?: string;

@@ -5,6 +5,7 @@ import type { BlockedItem } from '../blocked.js';
 import type { ProbeProtocol, SourceLocation } from './intent.js';
 import type { IntentKind } from './intent-schema.js';
 
+/** Whether an intent holds on the snapshot. */
 export type IntentStatus = 'pass' | 'fail';
 
 /** One source × destination trace of a `reachable` or `unreachable` intent. */

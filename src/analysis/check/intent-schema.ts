@@ -9,6 +9,7 @@ const SELECTOR_MESSAGE =
 /** The intent kinds a file may hold, in the order the documentation lists them. */
 export const INTENT_KINDS = ['reachable', 'unreachable', 'only', 'not-exposed'] as const;
 
+/** `reachable`, `unreachable`, `only` or `not-exposed`. */
 export type IntentKind = (typeof INTENT_KINDS)[number];
 
 const port = z
@@ -104,8 +105,13 @@ export const intentsFileSchema = z.strictObject(
   { error: 'must be a mapping with an `intents` list' },
 );
 
+/** The intents file as the schema checked it, before locations are attached. */
 export type IntentsFileData = z.infer<typeof intentsFileSchema>;
+/** One entry of `intents`, exactly one kind set. */
 export type IntentEntryData = IntentsFileData['intents'][number];
+/** The body of a `reachable` or `unreachable` entry. */
 export type FlowIntentData = z.infer<typeof flowIntent>;
+/** The body of an `only` entry. */
 export type OnlyIntentData = z.infer<typeof onlyIntent>;
+/** The body of a `not-exposed` entry. */
 export type NotExposedIntentData = z.infer<typeof notExposedIntent>;

@@ -26,15 +26,27 @@ export const snapshotEniSources: AdmittedSources = {
   coverage: 'snapshot-enis',
   admitted: (network, query) => rangesOf(sourcesOf(network, query)),
   sources: (network, query) => sourcesOf(network, query),
-  limitations: (_network, query): Limitation[] => [
+  limitations: (network, query): Limitation[] => [
     {
       code: 'SOURCES_LIMITED_TO_SNAPSHOT',
       component: query.to,
       detail:
         "only sources in the snapshot were traced (each ENI's primary private IPv4 address); addresses outside the snapshot (on-premises, uncollected VPCs, the internet) are not covered until the symbolic reach engine answers this question",
     },
+    ...untraceableEnis(network).map((eni) => ({
+      code: 'SOURCE_WITHOUT_IPV4_ADDRESS',
+      component: eni.id,
+      detail: `${eni.id} has no known private IPv4 address (planned, or IPv6 only), so it was not traced as a source`,
+    })),
   ],
 };
+
+/** ENIs that could open connections but have no IPv4 address to trace from. */
+function untraceableEnis(network: Network): Eni[] {
+  return [...network.enis.values()].filter(
+    (eni) => (eni.kind === 'instance' || eni.kind === 'other') && eni.ipv4[0] === undefined,
+  );
+}
 
 function sourcesOf(network: Network, query: ExposureQuery): readonly AdmittedSource[] {
   const key = JSON.stringify(query);

@@ -232,3 +232,14 @@ describe('selectors that name nothing', () => {
     expect(run).toThrow(message);
   });
 });
+
+describe('icmp', () => {
+  it('holds an unreachable intent for ping to an interface endpoint, which carries only TCP and UDP', () => {
+    const body = `{ from: ${EX.client}, to: ${EX.endpoint}, protocol: icmp }`;
+    const [result] = checkExample('privatelink', intentYaml('unreachable', body)).results;
+    expect(result).toMatchObject({
+      status: 'pass',
+      message: `${EX.client} → ${EX.endpoint}: unreachable on icmp echo`,
+    });
+  });
+});

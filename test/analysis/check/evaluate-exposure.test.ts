@@ -6,6 +6,8 @@ import {
 import { evaluateExposureIntent } from '../../../src/analysis/check/evaluate-exposure.js';
 import type { ExposureIntent } from '../../../src/analysis/check/intent.js';
 import { cidr } from '../../../src/net/cidr.js';
+import { ADDRESS_UNKNOWN_TAG } from '../../../src/network/build-enis.js';
+import { IDS, item, networkOf, privateLinkDocs } from '../../fixtures/privatelink-network.js';
 import { EX, exampleNetwork } from './helpers.js';
 
 const network = exampleNetwork('privatelink');
@@ -83,5 +85,24 @@ describe('evaluateExposureIntent', () => {
     expect(result.limitations).toEqual([
       expect.objectContaining({ code: 'SOURCES_LIMITED_TO_SNAPSHOT', component: EX.endpoint }),
     ]);
+  });
+});
+
+describe('the snapshot-ENI fallback', () => {
+  it('names an ENI it could not trace because its address is not known yet', () => {
+    const docs = privateLinkDocs();
+    const client = item(docs, 'NetworkInterfaces', IDS.clientEni);
+    delete client.PrivateIpAddress;
+    delete client.PrivateIpAddresses;
+    client.TagSet = [{ Key: ADDRESS_UNKNOWN_TAG, Value: 'planned' }];
+    const planned = networkOf(docs);
+    const result = evaluateExposureIntent(planned, {
+      ...intent(['10.0.2.0/24']),
+      to: { ...intent([]).to, selectors: [IDS.endpoint] },
+    });
+    expect(result.status).toBe('pass');
+    expect(result.limitations).toContainEqual(
+      expect.objectContaining({ code: 'SOURCE_WITHOUT_IPV4_ADDRESS', component: IDS.clientEni }),
+    );
   });
 });
