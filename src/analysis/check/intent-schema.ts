@@ -69,8 +69,20 @@ const exposureFields = {
   protocol: exposureProtocol.default('all'),
 };
 
-const onlyIntent = z.strictObject({ ...exposureFields, sources: cidrs });
-const notExposedIntent = z.strictObject({ ...exposureFields, outside: cidrs });
+function onePortField(value: { port?: number; ports?: unknown }, ctx: z.RefinementCtx): void {
+  if (value.port === undefined || value.ports === undefined) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['ports'],
+    message: 'cannot be given together with port: use one of them',
+    input: value.ports,
+  });
+}
+
+const onlyIntent = z.strictObject({ ...exposureFields, sources: cidrs }).superRefine(onePortField);
+const notExposedIntent = z
+  .strictObject({ ...exposureFields, outside: cidrs })
+  .superRefine(onePortField);
 
 const intentEntry = z
   .strictObject({
@@ -94,13 +106,32 @@ const intentEntry = z
     });
   });
 
+/** Names identify intents in JUnit test cases and SARIF fingerprints, so they must differ. */
+function uniqueNames(intents: readonly { name: string }[], ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  intents.forEach((intent, index) => {
+    const first = seen.get(intent.name);
+    if (first === undefined) {
+      seen.set(intent.name, index);
+      return;
+    }
+    ctx.addIssue({
+      code: 'custom',
+      path: [index, 'name'],
+      message: `repeats the name of intents[${first}]: give each intent its own name`,
+      input: intent.name,
+    });
+  });
+}
+
 /** The whole intents file: a list of named intents, each of exactly one kind. */
 export const intentsFileSchema = z.strictObject(
   {
     version: z.literal(1, { error: 'must be 1' }).optional(),
     intents: z
       .array(intentEntry, { error: 'must be a list of intents' })
-      .min(1, { error: 'must list at least one intent' }),
+      .min(1, { error: 'must list at least one intent' })
+      .superRefine(uniqueNames),
   },
   { error: 'must be a mapping with an `intents` list' },
 );

@@ -133,4 +133,19 @@ describe('parseIntents', () => {
       'intents.yaml:1:10: intents must list at least one intent',
     );
   });
+
+  it('rejects port and ports together on an exposure intent', () => {
+    const text =
+      'intents:\n  - name: a\n    only: { to: x, port: 1, ports: 1-2, sources: [10.0.0.0/8] }\n';
+    expect(errorOf(text).message).toBe(
+      'intents.yaml:3:36: intents[0].only.ports "1-2" cannot be given together with port: use one of them',
+    );
+  });
+
+  it('rejects two intents with the same name, which JUnit and SARIF could not tell apart', () => {
+    const entry = '  - name: a\n    only: { to: x, sources: [10.0.0.0/8] }\n';
+    expect(errorOf(`intents:\n${entry}${entry}`).message).toBe(
+      'intents.yaml:4:11: intents[1].name "a" repeats the name of intents[0]: give each intent its own name',
+    );
+  });
 });
