@@ -65,14 +65,16 @@ describe('renderJUnit', () => {
 describe('the JUnit structure check', () => {
   it('rejects what the schema forbids', () => {
     const bad = parseXml(
-      '<testsuites tests="x"><testsuite><failure/><testcase name="a"><failure/><skipped/></testcase></testsuite></testsuites>',
+      '<testsuites tests="x"><testsuite name="s" tests="1"><failure/><testcase time="1s"><property name="a" value="b"/></testcase></testsuite></testsuites>',
     );
     expect(junitViolations(bad)).toEqual([
       'testsuites@tests: not a count',
-      'testsuites/testsuite[0]: attribute name is required',
-      'testsuites/testsuite[0]: attribute tests is required',
-      'testsuites/testsuite[0]: <failure> is not allowed here',
-      'testsuites/testsuite[0]/testcase[1]: <skipped> is not allowed here',
+      'testsuites/testsuite[0]: attribute failures is required',
+      'testsuites/testsuite[0]: attribute errors is required',
+      'testsuites/testsuite[0]/failure[0]: not allowed in <testsuite>',
+      'testsuites/testsuite[0]/testcase[1]@time: not a time',
+      'testsuites/testsuite[0]/testcase[1]: attribute name is required',
+      'testsuites/testsuite[0]/testcase[1]/property[0]: not allowed in <testcase>',
     ]);
   });
 
