@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 // A trimmed copy of the official SARIF 2.1.0 JSON schema (sarif-schema-2.1.0.json, OASIS):
 // the objects vpcreach writes, each with its required members, the enumerations, numeric
-// bounds and formats that schema gives them, and `additionalProperties: false` as strict
-// objects. Members of those objects that vpcreach never writes are listed only where the
+// bounds, GUID patterns and formats (`uri` absolute, `uri-reference` relative allowed) that
+// schema gives them, and `additionalProperties: false` as strict objects. Members of those objects that vpcreach never writes are listed only where the
 // schema defines them on the same object, so that a misspelt member is still an error. Objects
 // vpcreach never writes (invocations, code flows, fixes, taxonomies…) are left out entirely.
 
@@ -16,6 +16,21 @@ const uriReference = z.string().refine((text) => {
     return false;
   }
 }, 'is not a URI reference');
+
+/** `format: uri`: an absolute URI. */
+const absoluteUri = z.string().refine((text) => {
+  try {
+    return new URL(text).protocol !== '';
+  } catch {
+    return false;
+  }
+}, 'is not an absolute URI');
+
+const guid = z
+  .string()
+  .regex(
+    /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/,
+  );
 
 const propertyBag = z.looseObject({ tags: z.array(z.string()).optional() });
 
@@ -48,27 +63,27 @@ const reportingConfiguration = z.strictObject({
 const reportingDescriptor = z.strictObject({
   id: z.string(),
   deprecatedIds: z.array(z.string()).optional(),
-  guid: z.string().optional(),
+  guid: guid.optional(),
   name: z.string().optional(),
   shortDescription: multiformatMessageString.optional(),
   fullDescription: multiformatMessageString.optional(),
   messageStrings: z.record(z.string(), multiformatMessageString).optional(),
   defaultConfiguration: reportingConfiguration.optional(),
-  helpUri: uriReference.optional(),
+  helpUri: absoluteUri.optional(),
   help: multiformatMessageString.optional(),
   properties: propertyBag.optional(),
 });
 
 const toolComponent = z.strictObject({
-  guid: z.string().optional(),
+  guid: guid.optional(),
   name: z.string(),
   organization: z.string().optional(),
   product: z.string().optional(),
   fullName: z.string().optional(),
   version: z.string().optional(),
   semanticVersion: z.string().optional(),
-  informationUri: uriReference.optional(),
-  downloadUri: uriReference.optional(),
+  informationUri: absoluteUri.optional(),
+  downloadUri: absoluteUri.optional(),
   rules: z.array(reportingDescriptor).optional(),
   properties: propertyBag.optional(),
 });
@@ -132,15 +147,15 @@ const result = z.strictObject({
   level: level.optional(),
   message,
   locations: z.array(location).optional(),
-  guid: z.string().optional(),
-  correlationGuid: z.string().optional(),
+  guid: guid.optional(),
+  correlationGuid: guid.optional(),
   occurrenceCount: z.int().min(1).optional(),
   partialFingerprints: z.record(z.string(), z.string()).optional(),
   fingerprints: z.record(z.string(), z.string()).optional(),
   relatedLocations: z.array(location).optional(),
   baselineState: z.enum(['new', 'unchanged', 'updated', 'absent']).optional(),
   rank: z.number().min(-1).max(100).optional(),
-  hostedViewerUri: uriReference.optional(),
+  hostedViewerUri: absoluteUri.optional(),
   properties: propertyBag.optional(),
 });
 
@@ -154,13 +169,13 @@ const run = z.strictObject({
   columnKind: z.enum(['utf16CodeUnits', 'unicodeCodePoints']).optional(),
   defaultEncoding: z.string().optional(),
   defaultSourceLanguage: z.string().optional(),
-  baselineGuid: z.string().optional(),
+  baselineGuid: guid.optional(),
   properties: propertyBag.optional(),
 });
 
 /** sarifLog: `version` 2.1.0 and `runs` required, nothing else but `$schema` and properties. */
 export const sarifLogSchema = z.strictObject({
-  $schema: uriReference.optional(),
+  $schema: absoluteUri.optional(),
   version: z.literal('2.1.0'),
   runs: z.array(run).nullable(),
   properties: propertyBag.optional(),

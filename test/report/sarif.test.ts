@@ -117,6 +117,9 @@ describe('the trimmed SARIF schema', () => {
     expect(validate(bad)).toEqual([
       'runs.0.results.0.level: Invalid option: expected one of "none"|"note"|"warning"|"error"',
     ]);
+    expect(validate({ ...log, $schema: 'sarif-2.1.0.json' })).toEqual([
+      '$schema: is not an absolute URI',
+    ]);
     const misspelt = { ...log, runs: [{ ...run, result: [] }] };
     expect(validate(misspelt)[0]).toMatch(/^runs\.0: Unrecognized key/);
     const wrongIndex = {
