@@ -14,7 +14,8 @@ const INDENT = '    ';
 export function renderCheck(result: CheckResult, paint: Paint): string {
   const lines = result.results.flatMap((intent) => renderIntent(intent, paint));
   const counts = `${result.passed} passed, ${result.failed} failed`;
-  const tally = `${counts} (${result.total} intents in ${result.file})`;
+  const intents = result.total === 1 ? 'intent' : 'intents';
+  const tally = `${counts} (${result.total} ${intents} in ${result.file})`;
   lines.push('', result.failed === 0 ? paint.green(tally) : paint.red(tally));
   return `${lines.join('\n')}\n`;
 }
