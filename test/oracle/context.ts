@@ -29,6 +29,16 @@ export interface Participant {
   subnetId: string;
   vpcId: string;
   zoneId: string | undefined;
+  /**
+   * The groups its packets carry, when they differ from the groups filtering it: a virtual
+   * client at an address (reach.ts) is not filtered but carries its owner ENI's groups.
+   */
+  carries?: string[];
+}
+
+/** The groups a participant's packets carry (identity for group references). */
+export function carriedBy(participant: Participant): string[] {
+  return participant.carries ?? participant.groups;
 }
 
 export function participantOf(

@@ -2,6 +2,7 @@
  * The concrete oracle: `oracleTrace(snapshot, question)` follows model.md one packet at a time.
  */
 import {
+  carriedBy,
   type Participant,
   packetOf,
   participantAt,
@@ -77,7 +78,7 @@ function familyOf(question: OracleQuestion): Family {
   return named.includes(6) ? 6 : 4;
 }
 
-function contextFor(snapshot: OracleSnapshot, question: OracleQuestion): TraceContext {
+export function contextFor(snapshot: OracleSnapshot, question: OracleQuestion): TraceContext {
   const family = familyOf(question);
   const icmp = family === 6 ? 58 : 1;
   const protocols: Record<string, number> = { tcp: 6, udp: 17, icmp };
@@ -136,7 +137,7 @@ function inVpcPlan(context: TraceContext, s: Participant, d: Participant): PathP
   const forward = [
     securityGroupCheck(snapshot, s, 'egress', request, d.groups),
     ...crossingChecks(snapshot, s.subnetId, d.subnetId, request),
-    securityGroupCheck(snapshot, d, 'ingress', request, s.groups),
+    securityGroupCheck(snapshot, d, 'ingress', request, carriedBy(s)),
     routingCheck(s.vpcId, d.vpcId),
   ];
   const returns = returnCrossing(snapshot, d.subnetId, s.subnetId, 'client', (pc) =>
@@ -213,9 +214,26 @@ export function oracleTrace(source: SnapshotSource, question: OracleQuestion): O
   const context = contextFor(snapshot, question);
   const from = eniNamed(snapshot, question.from);
   const blocked = sourceBlock(context, from.eni);
-  const plans = blocked
-    ? [blocked]
-    : plansToDestination(context, participantFor(context, from), question.to);
+  if (blocked !== undefined) return answerOf(context, [blocked]);
+  return traceFromParticipant(context, participantFor(context, from), question.to);
+}
+
+function answerOf(context: TraceContext, plans: PathPlan[]): OracleAnswer {
   const paths = plans.map((plan) => judgePath(plan, context.sourcePorts));
   return { verdict: overallVerdict(paths), paths, limitations: [...new Set(context.limitations)] };
+}
+
+/** Traces from an already resolved client (a real ENI, or reach.ts's virtual one) to `to`. */
+export function traceFromParticipant(
+  context: TraceContext,
+  client: Participant,
+  to: string,
+): OracleAnswer {
+  return answerOf(context, plansToDestination(context, client, to));
+}
+
+/** Whether an ENI may start flows at all (endpoint ENIs and NLB nodes may not). */
+export function canInitiate(snapshot: OracleSnapshot, eni: RawEni): boolean {
+  const probe = contextFor(snapshot, { from: '', to: '', protocol: 'tcp', port: 0 });
+  return sourceBlock(probe, eni) === undefined;
 }

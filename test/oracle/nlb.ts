@@ -3,6 +3,7 @@
  * groups, target choice (cross-zone, health, failover), the address rewrite and the target leg.
  */
 import {
+  carriedBy,
   type Participant,
   packetOf,
   participantAt,
@@ -238,7 +239,7 @@ function ingressChecks(context: TraceContext, entry: NlbEntry): ForwardCheck[] {
     dstPort: context.port,
   });
   const nodeEni = { id: node.eniId, groups: nlbGroups(lb) };
-  return [securityGroupCheck(context.snapshot, nodeEni, 'ingress', packet, client.groups)];
+  return [securityGroupCheck(context.snapshot, nodeEni, 'ingress', packet, carriedBy(client))];
 }
 
 /** The path plans through one NLB node: one per routed target, or one ending at a gate. */

@@ -11,7 +11,7 @@ import {
   type Packet,
 } from './filters.js';
 import type { OracleSnapshot, RawNetworkAcl } from './snapshot.js';
-import { findSubnet, naclOfSubnet } from './world.js';
+import { naclOfSubnet } from './world.js';
 
 export type Verdict = 'reachable' | 'partially-reachable' | 'unreachable';
 
@@ -113,11 +113,22 @@ export function crossingChecks(
   toSubnet: string,
   packet: Packet,
 ): ForwardCheck[] {
-  if (fromSubnet === toSubnet) return [];
+  if (sameSubnet(fromSubnet, toSubnet)) return [];
   return [
-    aclCheck(naclOfSubnet(snapshot, fromSubnet), 'egress', packet),
-    aclCheck(naclOfSubnet(snapshot, toSubnet), 'ingress', packet),
+    aclCheck(aclOf(snapshot, fromSubnet), 'egress', packet),
+    aclCheck(aclOf(snapshot, toSubnet), 'ingress', packet),
   ];
+}
+
+/** Prefix of the subnet ID of a virtual client (reach.ts): it is there, but its NACL is not. */
+export const VIRTUAL_SUBNET = 'virtual:';
+
+function sameSubnet(a: string, b: string): boolean {
+  return a.replace(VIRTUAL_SUBNET, '') === b.replace(VIRTUAL_SUBNET, '');
+}
+
+function aclOf(snapshot: OracleSnapshot, subnetId: string): RawNetworkAcl | undefined {
+  return subnetId.startsWith(VIRTUAL_SUBNET) ? undefined : naclOfSubnet(snapshot, subnetId);
 }
 
 /** The return-direction counterpart of crossingChecks, for a reply sent to each port. */
@@ -128,10 +139,10 @@ export function returnCrossing(
   portKind: PortKind,
   replyTo: (port: number) => Packet,
 ): ReturnCheck[] {
-  if (fromSubnet === toSubnet) return [];
+  if (sameSubnet(fromSubnet, toSubnet)) return [];
   const checks: ReturnCheck[] = [];
-  const egress = naclOfSubnet(snapshot, fromSubnet);
-  const ingress = naclOfSubnet(snapshot, toSubnet);
+  const egress = aclOf(snapshot, fromSubnet);
+  const ingress = aclOf(snapshot, toSubnet);
   if (egress !== undefined) checks.push({ portKind, acl: egress, direction: 'egress', replyTo });
   if (ingress !== undefined) checks.push({ portKind, acl: ingress, direction: 'ingress', replyTo });
   return checks;
@@ -142,10 +153,10 @@ export function gate(block: Block): ForwardCheck {
   return () => block;
 }
 
-/** Blocks when two VPCs differ: routing between VPCs is not modelled. */
+/** Blocks when two VPCs differ: routing between VPCs is not modelled. `*` is any VPC. */
 export function routingCheck(fromVpc: string, toVpc: string): ForwardCheck {
   return () =>
-    fromVpc === toVpc
+    fromVpc === toVpc || fromVpc === '*'
       ? undefined
       : { kind: 'routing', component: toVpc, direction: 'ingress', code: 'DISCONNECTED_VPCS' };
 }
@@ -237,9 +248,4 @@ export function overallVerdict(paths: OraclePath[]): Verdict {
   if (paths.length === 0 || paths.every((p) => p.verdict === 'unreachable')) return 'unreachable';
   if (paths.every((p) => p.verdict === 'reachable')) return 'reachable';
   return 'partially-reachable';
-}
-
-/** The subnet's ID after checking it exists (a clear error beats a silent skip). */
-export function subnetIdOf(snapshot: OracleSnapshot, subnetId: string): string {
-  return findSubnet(snapshot, subnetId).SubnetId;
 }

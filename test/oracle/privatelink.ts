@@ -2,7 +2,7 @@
  * Client to interface-endpoint ENI, then through the endpoint service to its NLB (model.md 2),
  * and client straight to an NLB node (model.md 3).
  */
-import { type Participant, packetOf, type TraceContext } from './context.js';
+import { carriedBy, type Participant, packetOf, type TraceContext } from './context.js';
 import { plansThroughNode } from './nlb.js';
 import {
   type Block,
@@ -149,7 +149,7 @@ export function plansThroughEndpointEni(
   const leg = firstLeg(context, client, e);
   const forward = [
     ...leg.forward,
-    securityGroupCheck(context.snapshot, e, 'ingress', leg.request, client.groups),
+    securityGroupCheck(context.snapshot, e, 'ingress', leg.request, carriedBy(client)),
     routingCheck(client.vpcId, e.vpcId),
   ];
   const base: PathPlan = { endpointEni: e.id, forward, returns: leg.returns };
