@@ -3,6 +3,8 @@
  * are laid out so nothing collides: VPC v is 10.v.0.0/16, its subnet s is 10.v.s.0/24, plain
  * ENIs use hosts 10-237, endpoint ENIs 240-241 and NLB nodes 250-252.
  */
+
+import { addPrivateLink } from './arbitrary-privatelink.js';
 import type { AddressPool } from './arbitrary-rules.js';
 import * as build from './build.js';
 import type { RawSnapshot } from './snapshot.js';
@@ -83,21 +85,19 @@ export interface Scenario {
 }
 
 /** Zone names deliberately map to IDs of other numbers, as they do per account in AWS. */
-const ZONES = [
+export const ZONES = [
   { name: 'us-east-1a', id: 'use1-az4' },
   { name: 'us-east-1b', id: 'use1-az1' },
   { name: 'us-east-1c', id: 'use1-az2' },
 ];
 
-const NLB_GROUP = 'sg-0b0000000000000b0';
-const NLB_NAME = 'svc-nlb';
-const NLB_ID = '0123456789abcdef';
+export const NLB_GROUP = 'sg-0b0000000000000b0';
 
 export function hexId(prefix: string, n: number): string {
   return `${prefix}-0${n.toString(16).padStart(16, '0')}`;
 }
 
-interface Layout {
+export interface Layout {
   vpcs: { id: string; cidr: string; ipv6?: string }[];
   subnets: {
     id: string;
@@ -320,230 +320,4 @@ export function assembleScenario(skeleton: Skeleton, rules: Rules | undefined): 
   };
   if (skeleton.privateLink !== null) addPrivateLink(scenario, layout, skeleton.privateLink, rules);
   return scenario;
-}
-
-function uniqueByZone(subnets: Layout['subnets'], picks: number[]): Layout['subnets'] {
-  const chosen: Layout['subnets'] = [];
-  for (const pick of picks) {
-    const subnet = subnets[pick % subnets.length]!;
-    if (!chosen.some((c) => c.zone.id === subnet.zone.id)) chosen.push(subnet);
-  }
-  return chosen;
-}
-
-function push(raw: RawSnapshot, key: string, ...items: object[]): void {
-  raw[key] = [...(raw[key] ?? []), ...items];
-}
-
-const TARGET_PROTOCOL: Record<string, string> = {
-  TCP: 'TCP',
-  TLS: 'TCP',
-  UDP: 'UDP',
-  TCP_UDP: 'TCP_UDP',
-};
-
-function addPrivateLink(
-  scenario: Scenario,
-  layout: Layout,
-  shape: PrivateLinkShape,
-  rules: Rules | undefined,
-): void {
-  const { raw } = scenario;
-  const pv = shape.providerVpc % layout.vpcs.length;
-  const cv = shape.consumerVpc % layout.vpcs.length;
-  const arn = build.nlbArn(NLB_NAME, NLB_ID);
-  const nodeSubnets = uniqueByZone(
-    layout.subnets.filter((s) => s.vpc === pv),
-    shape.nodeSubnets,
-  );
-  const nodes = nodeSubnets.map((s, n) => ({
-    subnet: s,
-    id: hexId('eni', 0xb00 + n),
-    ip: `10.${pv}.${s.index}.${250 + n}`,
-  }));
-  push(
-    raw,
-    'NetworkInterfaces',
-    ...nodes.map((n) =>
-      build.eni({
-        id: n.id,
-        subnetId: n.subnet.id,
-        vpcId: layout.vpcs[pv]!.id,
-        zoneName: n.subnet.zone.name,
-        ip: n.ip,
-        groups: [],
-        interfaceType: 'network_load_balancer',
-        description: `ELB net/${NLB_NAME}/${NLB_ID}`,
-      }),
-    ),
-  );
-  if (shape.nlbGroup) {
-    const group = build.securityGroup({
-      id: NLB_GROUP,
-      vpcId: layout.vpcs[pv]!.id,
-      ingress: rules?.nlbIngress ?? [],
-      egress: [build.ALLOW_ALL_OUT],
-    });
-    push(raw, 'SecurityGroups', group);
-  }
-  push(
-    raw,
-    'LoadBalancers',
-    build.loadBalancer({
-      arn,
-      vpcId: layout.vpcs[pv]!.id,
-      zones: nodes.map((n) => ({
-        name: n.subnet.zone.name,
-        subnetId: n.subnet.id,
-        ...(shape.nodeAddressesListed ? { privateIp: n.ip } : {}),
-      })),
-      ...(shape.nlbGroup ? { securityGroups: [NLB_GROUP] } : {}),
-      ...(shape.nlbGroup && shape.enforce ? { enforcePrivateLink: shape.enforce } : {}),
-    }),
-  );
-  push(
-    raw,
-    'LoadBalancerAttributes',
-    build.attributesOf('LoadBalancerArn', arn, {
-      'load_balancing.cross_zone.enabled': String(shape.crossZone),
-    }),
-  );
-  const tgArn = addTargetGroup(scenario, layout, shape, { arn, pv });
-  push(
-    raw,
-    'LoadBalancerListeners',
-    build.listenersOf(
-      arn,
-      shape.listeners.map((l) => ({ ...l, targetGroupArns: [tgArn] })),
-    ),
-  );
-  const endpoint = addEndpoint(scenario, layout, shape, {
-    arn,
-    cv,
-    nodeZones: nodes.map((n) => n.subnet.zone),
-  });
-  scenario.privateLink = {
-    ...endpoint,
-    nlbArn: arn,
-    nlbName: NLB_NAME,
-    nodeIps: nodes.map((n) => n.ip),
-    listenerPorts: shape.listeners.map((l) => l.port),
-  };
-}
-
-function addTargetGroup(
-  scenario: Scenario,
-  layout: Layout,
-  shape: PrivateLinkShape,
-  at: { arn: string; pv: number },
-) {
-  const tgArn = build.targetGroupArn('svc-tg', 'fedcba9876543210');
-  const protocol = TARGET_PROTOCOL[shape.listeners[0]?.protocol ?? 'TCP'] ?? 'TCP';
-  const inVpc = layout.plain.filter(
-    (e) => e.vpc === at.pv && (shape.targetType === 'ip' || e.instanceId),
-  );
-  const picked =
-    inVpc.length === 0 ? [] : [...new Set(shape.targets.map((t) => inVpc[t % inVpc.length]!))];
-  push(
-    scenario.raw,
-    'TargetGroups',
-    build.targetGroup({
-      arn: tgArn,
-      vpcId: layout.vpcs[at.pv]!.id,
-      port: shape.targetGroupPort,
-      protocol,
-      targetType: shape.targetType,
-      healthCheckPort: shape.healthCheckPort,
-      lbArns: [at.arn],
-    }),
-  );
-  const targets = picked.map((e) => ({
-    id: shape.targetType === 'instance' ? (e.instanceId as string) : e.ip,
-  }));
-  push(scenario.raw, 'LoadBalancerTargetHealth', build.targetHealthOf(tgArn, targets));
-  const attributes: Record<string, string> = {};
-  if (shape.targetGroupCrossZone)
-    attributes['load_balancing.cross_zone.enabled'] = shape.targetGroupCrossZone;
-  if (shape.minimumHealthy)
-    attributes['target_group_health.unhealthy_state_routing.minimum_healthy_targets.count'] =
-      shape.minimumHealthy;
-  if (shape.preserveClientIp) attributes['preserve_client_ip.enabled'] = shape.preserveClientIp;
-  push(
-    scenario.raw,
-    'TargetGroupAttributes',
-    build.attributesOf('TargetGroupArn', tgArn, attributes),
-  );
-  return tgArn;
-}
-
-function addEndpoint(
-  scenario: Scenario,
-  layout: Layout,
-  shape: PrivateLinkShape,
-  at: { arn: string; cv: number; nodeZones: (typeof ZONES)[number][] },
-) {
-  const serviceId = hexId('vpce-svc', 0x5e0);
-  const endpointId = hexId('vpce', 0x900);
-  const subnets = uniqueByZone(
-    layout.subnets.filter((s) => s.vpc === at.cv),
-    shape.endpointSubnets,
-  );
-  const groups = layout.customGroups
-    .filter((g) => g.vpc === at.cv)
-    .slice(0, shape.endpointGroups)
-    .map((g) => g.id);
-  const enis = subnets.map((s, n) => ({
-    subnet: s,
-    id: hexId('eni', 0xf00 + n),
-    ip: `10.${at.cv}.${s.index}.${240 + n}`,
-  }));
-  push(
-    scenario.raw,
-    'NetworkInterfaces',
-    ...enis.map((e) =>
-      build.eni({
-        id: e.id,
-        subnetId: e.subnet.id,
-        vpcId: layout.vpcs[at.cv]!.id,
-        zoneName: e.subnet.zone.name,
-        ip: e.ip,
-        groups,
-        interfaceType: 'vpc_endpoint',
-        description: `VPC Endpoint Interface ${endpointId}`,
-      }),
-    ),
-  );
-  const zoneIds =
-    shape.serviceZones === 'first'
-      ? at.nodeZones.slice(0, 1).map((z) => z.id)
-      : at.nodeZones.map((z) => z.id);
-  const service = build.serviceConfiguration({
-    id: serviceId,
-    nlbArns: [at.arn],
-    zoneIds: shape.serviceZones === 'names' ? [] : zoneIds,
-    zoneNames: shape.serviceZones === 'names' ? at.nodeZones.map((z) => z.name) : [],
-  });
-  push(scenario.raw, 'ServiceConfigurations', service);
-  push(
-    scenario.raw,
-    'VpcEndpoints',
-    build.vpcEndpoint({
-      id: endpointId,
-      vpcId: layout.vpcs[at.cv]!.id,
-      serviceName: service.ServiceName,
-      subnetIds: subnets.map((s) => s.id),
-      eniIds: enis.map((e) => e.id),
-      groups,
-      state: shape.endpointState,
-    }),
-  );
-  if (shape.connectionState) {
-    push(scenario.raw, 'VpcEndpointConnections', {
-      ServiceId: serviceId,
-      VpcEndpointId: endpointId,
-      VpcEndpointOwner: build.ACCOUNT,
-      VpcEndpointState: shape.connectionState,
-    });
-  }
-  return { endpointId, serviceId, endpointEnis: enis.map((e) => ({ id: e.id, ip: e.ip })) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { oracleTrace, prepareSnapshot } from './evaluate.js';
 
-const DATA = '/work/shared/data/batfish-aws';
+const DATA = process.env.VPCREACH_BATFISH_DATA ?? '/work/shared/data/batfish-aws';
 const load = (name: string) => prepareSnapshot(`${DATA}/${name}/aws_configs`);
 
 describe('oracle on the Batfish snapshots', () => {

@@ -363,6 +363,22 @@ function realClient(snapshot: OracleSnapshot, eni: RawEni, address: Address): Pa
   };
 }
 
+/**
+ * The verdict for one packet from a virtual client at `packet.source` (see virtualClient), by a
+ * direct trace: the point oracle that oracleAdmitted's boxes must agree with everywhere.
+ */
+export function admittedAt(
+  source: SnapshotSource,
+  to: string,
+  packet: { family: Family; source: bigint; protocol: number; port: number },
+  options: ReachOptions = {},
+): Verdict {
+  const snapshot = prepareSnapshot(source);
+  const client = virtualClient(snapshot, { family: packet.family, value: packet.source });
+  const context = contextAt(snapshot, options, { ...packet, healthMemo: new Map() });
+  return traceFromParticipant(context, client, to).verdict;
+}
+
 /** The verdict the boxes give one packet, or unreachable when no box holds it. */
 export function admittedVerdict(
   boxes: AdmittedBox[],
