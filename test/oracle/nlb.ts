@@ -42,6 +42,8 @@ export interface NlbEntry {
   mode: NlbMode;
   forward: ForwardCheck[];
   returns: ReturnCheck[];
+  /** Checks after the NLB's inbound rules and before the listener (direct traffic only). */
+  afterIngress?: ForwardCheck[];
   endpointEni?: string;
 }
 
@@ -246,6 +248,13 @@ function ingressChecks(context: TraceContext, entry: NlbEntry): ForwardCheck[] {
 export function plansThroughNode(context: TraceContext, entry: NlbEntry): PathPlan[] {
   const lb = entry.node.loadBalancer;
   const base = { endpointEni: entry.endpointEni, nlbNode: entry.node.eniId };
+  // Direct traffic meets the NLB's inbound rules before the listener (model.md 3), PrivateLink
+  // traffic after it (model.md 2d, 2e).
+  const ingress = ingressChecks(context, entry);
+  const direct = entry.mode === 'direct';
+  const beforeListener = direct
+    ? [...entry.forward, ...ingress, ...(entry.afterIngress ?? [])]
+    : entry.forward;
   const listener = findListener(context, lb);
   if (listener === undefined) {
     const block = gate({
@@ -254,9 +263,9 @@ export function plansThroughNode(context: TraceContext, entry: NlbEntry): PathPl
       direction: 'ingress',
       code: 'ELBV2_LISTENERS_MISMATCH',
     });
-    return [{ ...base, forward: [...entry.forward, block], returns: entry.returns }];
+    return [{ ...base, forward: [...beforeListener, block], returns: entry.returns }];
   }
-  const forward = [...entry.forward, ...ingressChecks(context, entry)];
+  const forward = direct ? beforeListener : [...beforeListener, ...ingress];
   const plans: PathPlan[] = [];
   if (forwardedTargetGroups(listener).length === 0) {
     const block = gate({

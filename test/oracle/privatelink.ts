@@ -177,7 +177,8 @@ export function plansToNode(context: TraceContext, client: Participant, node: Nl
     node,
     client,
     mode: 'direct',
-    forward: [...leg.forward, routingCheck(client.vpcId, hop.vpcId)],
+    forward: leg.forward,
+    afterIngress: [routingCheck(client.vpcId, hop.vpcId)],
     returns: leg.returns,
   });
 }
