@@ -37,86 +37,85 @@ const TARGET_PROTOCOL: Record<string, string> = {
   TCP_UDP: 'TCP_UDP',
 };
 
+interface Node {
+  subnet: Layout['subnets'][number];
+  id: string;
+  ip: string;
+}
+
+function addNodes(raw: RawSnapshot, layout: Layout, shape: PrivateLinkShape, pv: number): Node[] {
+  const inVpc = layout.subnets.filter((s) => s.vpc === pv);
+  const nodes = uniqueByZone(inVpc, shape.nodeSubnets).map((s, n) => ({
+    subnet: s,
+    id: hexId('eni', 0xb00 + n),
+    ip: `10.${pv}.${s.index}.${250 + n}`,
+  }));
+  const enis = nodes.map((n) =>
+    build.eni({
+      id: n.id,
+      subnetId: n.subnet.id,
+      vpcId: layout.vpcs[pv]!.id,
+      zoneName: n.subnet.zone.name,
+      ip: n.ip,
+      groups: [],
+      interfaceType: 'network_load_balancer',
+      description: `ELB net/${NLB_NAME}/${NLB_ID}`,
+    }),
+  );
+  push(raw, 'NetworkInterfaces', ...enis);
+  return nodes;
+}
+
+function addLoadBalancer(
+  raw: RawSnapshot,
+  layout: Layout,
+  shape: PrivateLinkShape,
+  at: { arn: string; pv: number; nodes: Node[]; rules: Rules | undefined },
+) {
+  const vpcId = layout.vpcs[at.pv]!.id;
+  if (shape.nlbGroup) {
+    const ingress = at.rules?.nlbIngress ?? [];
+    const group = build.securityGroup({
+      id: NLB_GROUP,
+      vpcId,
+      ingress,
+      egress: [build.ALLOW_ALL_OUT],
+    });
+    push(raw, 'SecurityGroups', group);
+  }
+  const zones = at.nodes.map((n) => ({
+    name: n.subnet.zone.name,
+    subnetId: n.subnet.id,
+    ...(shape.nodeAddressesListed ? { privateIp: n.ip } : {}),
+  }));
+  const groups = shape.nlbGroup ? { securityGroups: [NLB_GROUP] } : {};
+  const enforce = shape.nlbGroup && shape.enforce ? { enforcePrivateLink: shape.enforce } : {};
+  push(
+    raw,
+    'LoadBalancers',
+    build.loadBalancer({ arn: at.arn, vpcId, zones, ...groups, ...enforce }),
+  );
+  const crossZone = { 'load_balancing.cross_zone.enabled': String(shape.crossZone) };
+  push(raw, 'LoadBalancerAttributes', build.attributesOf('LoadBalancerArn', at.arn, crossZone));
+}
+
+/** Adds the NLB, its target group, and an interface endpoint of its service to the scenario. */
 export function addPrivateLink(
   scenario: Scenario,
   layout: Layout,
   shape: PrivateLinkShape,
   rules: Rules | undefined,
 ): void {
-  const { raw } = scenario;
   const pv = shape.providerVpc % layout.vpcs.length;
   const cv = shape.consumerVpc % layout.vpcs.length;
   const arn = build.nlbArn(NLB_NAME, NLB_ID);
-  const nodeSubnets = uniqueByZone(
-    layout.subnets.filter((s) => s.vpc === pv),
-    shape.nodeSubnets,
-  );
-  const nodes = nodeSubnets.map((s, n) => ({
-    subnet: s,
-    id: hexId('eni', 0xb00 + n),
-    ip: `10.${pv}.${s.index}.${250 + n}`,
-  }));
-  push(
-    raw,
-    'NetworkInterfaces',
-    ...nodes.map((n) =>
-      build.eni({
-        id: n.id,
-        subnetId: n.subnet.id,
-        vpcId: layout.vpcs[pv]!.id,
-        zoneName: n.subnet.zone.name,
-        ip: n.ip,
-        groups: [],
-        interfaceType: 'network_load_balancer',
-        description: `ELB net/${NLB_NAME}/${NLB_ID}`,
-      }),
-    ),
-  );
-  if (shape.nlbGroup) {
-    const group = build.securityGroup({
-      id: NLB_GROUP,
-      vpcId: layout.vpcs[pv]!.id,
-      ingress: rules?.nlbIngress ?? [],
-      egress: [build.ALLOW_ALL_OUT],
-    });
-    push(raw, 'SecurityGroups', group);
-  }
-  push(
-    raw,
-    'LoadBalancers',
-    build.loadBalancer({
-      arn,
-      vpcId: layout.vpcs[pv]!.id,
-      zones: nodes.map((n) => ({
-        name: n.subnet.zone.name,
-        subnetId: n.subnet.id,
-        ...(shape.nodeAddressesListed ? { privateIp: n.ip } : {}),
-      })),
-      ...(shape.nlbGroup ? { securityGroups: [NLB_GROUP] } : {}),
-      ...(shape.nlbGroup && shape.enforce ? { enforcePrivateLink: shape.enforce } : {}),
-    }),
-  );
-  push(
-    raw,
-    'LoadBalancerAttributes',
-    build.attributesOf('LoadBalancerArn', arn, {
-      'load_balancing.cross_zone.enabled': String(shape.crossZone),
-    }),
-  );
+  const nodes = addNodes(scenario.raw, layout, shape, pv);
+  addLoadBalancer(scenario.raw, layout, shape, { arn, pv, nodes, rules });
   const tgArn = addTargetGroup(scenario, layout, shape, { arn, pv });
-  push(
-    raw,
-    'LoadBalancerListeners',
-    build.listenersOf(
-      arn,
-      shape.listeners.map((l) => ({ ...l, targetGroupArns: [tgArn] })),
-    ),
-  );
-  const endpoint = addEndpoint(scenario, layout, shape, {
-    arn,
-    cv,
-    nodeZones: nodes.map((n) => n.subnet.zone),
-  });
+  const listeners = shape.listeners.map((l) => ({ ...l, targetGroupArns: [tgArn] }));
+  push(scenario.raw, 'LoadBalancerListeners', build.listenersOf(arn, listeners));
+  const nodeZones = nodes.map((n) => n.subnet.zone);
+  const endpoint = addEndpoint(scenario, layout, shape, { arn, cv, nodeZones });
   scenario.privateLink = {
     ...endpoint,
     nlbArn: arn,
@@ -171,14 +170,31 @@ function addTargetGroup(
   return tgArn;
 }
 
+function addService(
+  scenario: Scenario,
+  shape: PrivateLinkShape,
+  at: { arn: string; nodeZones: (typeof ZONES)[number][] },
+) {
+  const ids = at.nodeZones.map((z) => z.id);
+  const byName = shape.serviceZones === 'names';
+  const service = build.serviceConfiguration({
+    id: hexId('vpce-svc', 0x5e0),
+    nlbArns: [at.arn],
+    zoneIds: byName ? [] : shape.serviceZones === 'first' ? ids.slice(0, 1) : ids,
+    zoneNames: byName ? at.nodeZones.map((z) => z.name) : [],
+  });
+  push(scenario.raw, 'ServiceConfigurations', service);
+  return service;
+}
+
 function addEndpoint(
   scenario: Scenario,
   layout: Layout,
   shape: PrivateLinkShape,
   at: { arn: string; cv: number; nodeZones: (typeof ZONES)[number][] },
 ) {
-  const serviceId = hexId('vpce-svc', 0x5e0);
   const endpointId = hexId('vpce', 0x900);
+  const vpcId = layout.vpcs[at.cv]!.id;
   const subnets = uniqueByZone(
     layout.subnets.filter((s) => s.vpc === at.cv),
     shape.endpointSubnets,
@@ -188,57 +204,39 @@ function addEndpoint(
     .slice(0, shape.endpointGroups)
     .map((g) => g.id);
   const enis = subnets.map((s, n) => ({
-    subnet: s,
     id: hexId('eni', 0xf00 + n),
     ip: `10.${at.cv}.${s.index}.${240 + n}`,
-  }));
-  push(
-    scenario.raw,
-    'NetworkInterfaces',
-    ...enis.map((e) =>
-      build.eni({
-        id: e.id,
-        subnetId: e.subnet.id,
-        vpcId: layout.vpcs[at.cv]!.id,
-        zoneName: e.subnet.zone.name,
-        ip: e.ip,
-        groups,
-        interfaceType: 'vpc_endpoint',
-        description: `VPC Endpoint Interface ${endpointId}`,
-      }),
-    ),
-  );
-  const zoneIds =
-    shape.serviceZones === 'first'
-      ? at.nodeZones.slice(0, 1).map((z) => z.id)
-      : at.nodeZones.map((z) => z.id);
-  const service = build.serviceConfiguration({
-    id: serviceId,
-    nlbArns: [at.arn],
-    zoneIds: shape.serviceZones === 'names' ? [] : zoneIds,
-    zoneNames: shape.serviceZones === 'names' ? at.nodeZones.map((z) => z.name) : [],
-  });
-  push(scenario.raw, 'ServiceConfigurations', service);
-  push(
-    scenario.raw,
-    'VpcEndpoints',
-    build.vpcEndpoint({
-      id: endpointId,
-      vpcId: layout.vpcs[at.cv]!.id,
-      serviceName: service.ServiceName,
-      subnetIds: subnets.map((s) => s.id),
-      eniIds: enis.map((e) => e.id),
+    eni: build.eni({
+      id: hexId('eni', 0xf00 + n),
+      subnetId: s.id,
+      vpcId,
+      zoneName: s.zone.name,
+      ip: `10.${at.cv}.${s.index}.${240 + n}`,
       groups,
-      state: shape.endpointState,
+      interfaceType: 'vpc_endpoint',
+      description: `VPC Endpoint Interface ${endpointId}`,
     }),
-  );
+  }));
+  push(scenario.raw, 'NetworkInterfaces', ...enis.map((e) => e.eni));
+  const service = addService(scenario, shape, at);
+  const endpoint = build.vpcEndpoint({
+    id: endpointId,
+    vpcId,
+    serviceName: service.ServiceName,
+    subnetIds: subnets.map((s) => s.id),
+    eniIds: enis.map((e) => e.id),
+    groups,
+    state: shape.endpointState,
+  });
+  push(scenario.raw, 'VpcEndpoints', endpoint);
   if (shape.connectionState) {
     push(scenario.raw, 'VpcEndpointConnections', {
-      ServiceId: serviceId,
+      ServiceId: service.ServiceId,
       VpcEndpointId: endpointId,
       VpcEndpointOwner: build.ACCOUNT,
       VpcEndpointState: shape.connectionState,
     });
   }
-  return { endpointId, serviceId, endpointEnis: enis.map((e) => ({ id: e.id, ip: e.ip })) };
+  const handles = enis.map((e) => ({ id: e.id, ip: e.ip }));
+  return { endpointId, serviceId: service.ServiceId, endpointEnis: handles };
 }

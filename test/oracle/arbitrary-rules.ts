@@ -188,10 +188,52 @@ const EPHEMERAL = [
   { from: 32768, to: 61000 },
 ];
 
+interface CustomStyle {
+  service: { from: number; to: number };
+  ephemeral: { from: number; to: number };
+  deny: string | null;
+  udp: boolean;
+  openEgress: boolean;
+}
+
+function customStyleEntries(style: CustomStyle) {
+  const allow = (
+    ruleNumber: number,
+    egress: boolean,
+    protocol: string,
+    ports?: CustomStyle['service'],
+  ) =>
+    naclEntry({
+      ruleNumber,
+      egress,
+      action: 'allow',
+      protocol,
+      cidr: '0.0.0.0/0',
+      ...(ports ? { ports } : {}),
+    });
+  // Outbound often allows everything; inbound then decides both requests and replies.
+  const directions = style.openEgress ? [false] : [true, false];
+  const entries = directions.flatMap((egress) => [
+    allow(100, egress, '6', style.service),
+    allow(110, egress, '6', style.ephemeral),
+    ...(style.udp ? [allow(120, egress, '17', style.ephemeral)] : []),
+  ]);
+  if (style.openEgress) entries.unshift(allow(100, true, '-1'));
+  if (style.deny === null) return entries;
+  const deny = naclEntry({
+    ruleNumber: 50,
+    egress: false,
+    action: 'deny',
+    protocol: '-1',
+    cidr: style.deny,
+  });
+  return [deny, ...entries];
+}
+
 /**
  * A hand-written style NACL: service ports in, an ephemeral range for replies (often narrower
- * than 1024-65535, so some return paths pass only in part), both directions, sometimes a deny
- * of one host in front.
+ * than 1024-65535, so some return paths pass only in part), sometimes outbound open, sometimes
+ * a deny of one block in front.
  */
 export function customStyleEntriesArb(pool: AddressPool) {
   return fc
@@ -206,58 +248,13 @@ export function customStyleEntriesArb(pool: AddressPool) {
       udp: fc.boolean(),
       openEgress: fc.boolean(),
     })
-    .map((r) => {
-      // Outbound often allows everything; inbound then decides both requests and replies.
-      const open = [
-        naclEntry({
-          ruleNumber: 100,
-          egress: true,
-          action: 'allow',
-          protocol: '-1',
-          cidr: '0.0.0.0/0',
-        }),
-      ];
-      const directions = r.openEgress ? [false] : [true, false];
-      const entries = directions.flatMap((egress) => [
-        naclEntry({
-          ruleNumber: 100,
-          egress,
-          action: 'allow',
-          protocol: '6',
-          cidr: '0.0.0.0/0',
-          ports: r.service,
-        }),
-        naclEntry({
-          ruleNumber: 110,
-          egress,
-          action: 'allow',
-          protocol: '6',
-          cidr: '0.0.0.0/0',
-          ports: r.ephemeral,
-        }),
-        ...(r.udp
-          ? [
-              naclEntry({
-                ruleNumber: 120,
-                egress,
-                action: 'allow',
-                protocol: '17',
-                cidr: '0.0.0.0/0',
-                ports: r.ephemeral,
-              }),
-            ]
-          : []),
-      ]);
-      const all = r.openEgress ? [...open, ...entries] : entries;
-      if (r.deny === null) return all;
-      return [
-        naclEntry({ ruleNumber: 50, egress: false, action: 'deny', protocol: '-1', cidr: r.deny }),
-        ...all,
-      ];
-    });
+    .map(customStyleEntries);
 }
 
-/** A NACL's entries: random (unique rule numbers per direction, often then a broad allow), or custom style. */
+/**
+ * A NACL's entries: random ones (unique rule numbers per direction, often followed by a broad
+ * allow), or a hand-written style.
+ */
 export function naclEntriesArb(pool: AddressPool) {
   return fc.oneof(
     { weight: 1, arbitrary: randomEntriesArb(pool) },

@@ -49,7 +49,10 @@ export function subnet(options: {
   };
 }
 
-/** One IpPermission. `protocol` as AWS prints it: `-1`, `tcp`, `udp`, `icmp`, `icmpv6` or a number. */
+/**
+ * One IpPermission. `protocol` as AWS prints it: `-1`, `tcp`, `udp`, `icmp`, `icmpv6` or a
+ * number.
+ */
 export function permission(options: {
   protocol: string;
   from?: number;
@@ -309,6 +312,11 @@ export function loadBalancer(options: {
   };
 }
 
+function listenerArn(lbArn: string, index: number): string {
+  const suffix = String(index).padStart(16, '0');
+  return `${lbArn.replace(':loadbalancer/', ':listener/')}/${suffix}`;
+}
+
 export function listenersOf(
   lbArn: string,
   listeners: { port: number; protocol: string; targetGroupArns: string[] }[],
@@ -316,7 +324,7 @@ export function listenersOf(
   return {
     LoadBalancerArn: lbArn,
     Listeners: listeners.map((l, i) => ({
-      ListenerArn: `${lbArn.replace(':loadbalancer/', ':listener/')}/${String(i).padStart(16, '0')}`,
+      ListenerArn: listenerArn(lbArn, i),
       LoadBalancerArn: lbArn,
       Port: l.port,
       Protocol: l.protocol,

@@ -77,202 +77,98 @@ const endpointIngress = [
   permission({ protocol: 'icmp', from: -1, to: -1, cidrs: ['10.0.0.0/16'] }),
 ];
 
-/** A consumer VPC with a client and a two-zone endpoint; a provider NLB with a target per zone. */
-export function world(o: Options = {}) {
-  const tgPort = 8443;
-  const toTargets = [tcp(tgPort, ['10.1.0.0/16'])];
-  const byIp = o.targetType === 'ip';
-  const first = { id: byIp ? '10.1.1.100' : 'i-0a0000000000000a1' };
-  const second = { id: byIp ? '10.1.2.100' : 'i-0a0000000000000a2' };
-  const targets = o.targetsIn === 'az2' ? [second] : [first, second];
-  const t1 = eni({
-    id: T1,
-    subnetId: 'subnet-0f00000000000000a',
-    vpcId: PROVIDER_VPC,
-    zoneName: AZ1.name,
-    ip: '10.1.1.100',
-    groups: [SG_T1],
-    instanceId: 'i-0a0000000000000a1',
-  });
-  const t2 = eni({
-    id: T2,
-    subnetId: 'subnet-0f00000000000000b',
-    vpcId: PROVIDER_VPC,
-    zoneName: AZ2.name,
-    ip: '10.1.2.100',
-    groups: [SG_T2],
-    instanceId: 'i-0a0000000000000a2',
-  });
-  const nodeNacl =
-    o.nodeSubnetNacl === undefined
-      ? []
-      : [
-          networkAcl({
-            id: 'acl-0f00000000000000b',
-            vpcId: PROVIDER_VPC,
-            isDefault: false,
-            subnetIds: ['subnet-0f00000000000000d'],
-            entries: o.nodeSubnetNacl,
-          }),
-        ];
-  const targetNacl =
-    o.targetSubnetNacl === undefined
-      ? []
-      : [
-          networkAcl({
-            id: 'acl-0f00000000000000a',
-            vpcId: PROVIDER_VPC,
-            isDefault: false,
-            subnetIds: ['subnet-0f00000000000000a'],
-            entries: o.targetSubnetNacl,
-          }),
-        ];
-  return rawSnapshot({
+const SUBNETS = [
+  { id: 'subnet-0c00000000000000a', vpcId: CONSUMER_VPC, cidr: '10.0.1.0/24', zone: AZ1 },
+  { id: 'subnet-0c00000000000000b', vpcId: CONSUMER_VPC, cidr: '10.0.2.0/24', zone: AZ2 },
+  { id: 'subnet-0f00000000000000a', vpcId: PROVIDER_VPC, cidr: '10.1.1.0/24', zone: AZ1 },
+  { id: 'subnet-0f00000000000000b', vpcId: PROVIDER_VPC, cidr: '10.1.2.0/24', zone: AZ2 },
+  { id: 'subnet-0f00000000000000c', vpcId: PROVIDER_VPC, cidr: '10.1.3.0/24', zone: AZ1 },
+  { id: 'subnet-0f00000000000000d', vpcId: PROVIDER_VPC, cidr: '10.1.4.0/24', zone: AZ2 },
+];
+
+const TARGET_PORT = 8443;
+
+function customAcl(id: string, subnetId: string, entries: Entry[] | undefined) {
+  if (entries === undefined) return [];
+  return [
+    networkAcl({ id, vpcId: PROVIDER_VPC, isDefault: false, subnetIds: [subnetId], entries }),
+  ];
+}
+
+function networkParts(o: Options) {
+  const defaultAcl = (id: string, vpcId: string) =>
+    networkAcl({ id, vpcId, isDefault: true, subnetIds: [], entries: allowAllEntries() });
+  return {
     Vpcs: [
       vpc({ id: CONSUMER_VPC, cidr: '10.0.0.0/16' }),
       vpc({ id: PROVIDER_VPC, cidr: '10.1.0.0/16' }),
     ],
-    Subnets: [
-      subnet({
-        id: 'subnet-0c00000000000000a',
-        vpcId: CONSUMER_VPC,
-        cidr: '10.0.1.0/24',
-        zone: AZ1,
-      }),
-      subnet({
-        id: 'subnet-0c00000000000000b',
-        vpcId: CONSUMER_VPC,
-        cidr: '10.0.2.0/24',
-        zone: AZ2,
-      }),
-      subnet({
-        id: 'subnet-0f00000000000000a',
-        vpcId: PROVIDER_VPC,
-        cidr: '10.1.1.0/24',
-        zone: AZ1,
-      }),
-      subnet({
-        id: 'subnet-0f00000000000000b',
-        vpcId: PROVIDER_VPC,
-        cidr: '10.1.2.0/24',
-        zone: AZ2,
-      }),
-      subnet({
-        id: 'subnet-0f00000000000000c',
-        vpcId: PROVIDER_VPC,
-        cidr: '10.1.3.0/24',
-        zone: AZ1,
-      }),
-      subnet({
-        id: 'subnet-0f00000000000000d',
-        vpcId: PROVIDER_VPC,
-        cidr: '10.1.4.0/24',
-        zone: AZ2,
-      }),
-    ],
-    AvailabilityZones: [
-      { ZoneName: AZ1.name, ZoneId: AZ1.id, State: 'available', RegionName: 'us-east-1' },
-      { ZoneName: AZ2.name, ZoneId: AZ2.id, State: 'available', RegionName: 'us-east-1' },
-    ],
-    SecurityGroups: [
-      securityGroup({ id: SG_CLIENT, vpcId: CONSUMER_VPC, egress: [ALLOW_ALL_OUT] }),
-      securityGroup({ id: SG_ENDPOINT, vpcId: CONSUMER_VPC, ingress: endpointIngress }),
-      securityGroup({
-        id: SG_T1,
-        vpcId: PROVIDER_VPC,
-        ingress: o.t1Ingress ?? toTargets,
-        egress: [ALLOW_ALL_OUT],
-      }),
-      securityGroup({
-        id: SG_T2,
-        vpcId: PROVIDER_VPC,
-        ingress: o.t2Ingress ?? toTargets,
-        egress: [ALLOW_ALL_OUT],
-      }),
-      securityGroup({
-        id: SG_NLB,
-        vpcId: PROVIDER_VPC,
-        ingress: o.nlbGroups?.ingress ?? [],
-        egress: [ALLOW_ALL_OUT],
-      }),
-    ],
+    Subnets: SUBNETS.map((s) => subnet(s)),
+    AvailabilityZones: [AZ1, AZ2].map((z) => ({
+      ZoneName: z.name,
+      ZoneId: z.id,
+      State: 'available',
+      RegionName: 'us-east-1',
+    })),
     NetworkAcls: [
-      networkAcl({
-        id: 'acl-0c000000000000000',
-        vpcId: CONSUMER_VPC,
-        isDefault: true,
-        subnetIds: [],
-        entries: allowAllEntries(),
-      }),
-      networkAcl({
-        id: 'acl-0f000000000000000',
-        vpcId: PROVIDER_VPC,
-        isDefault: true,
-        subnetIds: [],
-        entries: allowAllEntries(),
-      }),
-      ...nodeNacl,
-      ...targetNacl,
+      defaultAcl('acl-0c000000000000000', CONSUMER_VPC),
+      defaultAcl('acl-0f000000000000000', PROVIDER_VPC),
+      ...customAcl('acl-0f00000000000000b', 'subnet-0f00000000000000d', o.nodeSubnetNacl),
+      ...customAcl('acl-0f00000000000000a', 'subnet-0f00000000000000a', o.targetSubnetNacl),
     ],
+  };
+}
+
+function groupParts(o: Options) {
+  const toTargets = [tcp(TARGET_PORT, ['10.1.0.0/16'])];
+  const provider = (id: string, ingress: Permission[]) =>
+    securityGroup({ id, vpcId: PROVIDER_VPC, ingress, egress: [ALLOW_ALL_OUT] });
+  return [
+    securityGroup({ id: SG_CLIENT, vpcId: CONSUMER_VPC, egress: [ALLOW_ALL_OUT] }),
+    securityGroup({ id: SG_ENDPOINT, vpcId: CONSUMER_VPC, ingress: endpointIngress }),
+    provider(SG_T1, o.t1Ingress ?? toTargets),
+    provider(SG_T2, o.t2Ingress ?? toTargets),
+    provider(SG_NLB, o.nlbGroups?.ingress ?? []),
+  ];
+}
+
+type EniOptions = Parameters<typeof eni>[0];
+
+function placed(id: string, subnetIndex: number, ip: string, rest: Partial<EniOptions>) {
+  const at = SUBNETS[subnetIndex]!;
+  return eni({
+    id,
+    subnetId: at.id,
+    vpcId: at.vpcId,
+    zoneName: at.zone.name,
+    ip,
+    groups: [],
+    ...rest,
+  });
+}
+
+function eniParts() {
+  const endpoint = {
+    interfaceType: 'vpc_endpoint',
+    description: `VPC Endpoint Interface ${ENDPOINT}`,
+  };
+  const node = {
+    interfaceType: 'network_load_balancer',
+    description: 'ELB net/svc-nlb/0123456789abcdef',
+  };
+  const t1 = placed(T1, 2, '10.1.1.100', { groups: [SG_T1], instanceId: 'i-0a0000000000000a1' });
+  const t2 = placed(T2, 3, '10.1.2.100', { groups: [SG_T2], instanceId: 'i-0a0000000000000a2' });
+  return {
     NetworkInterfaces: [
-      eni({
-        id: PROVIDER_CLIENT,
-        subnetId: 'subnet-0f00000000000000c',
-        vpcId: PROVIDER_VPC,
-        zoneName: AZ1.name,
-        ip: '10.1.3.10',
+      placed(PROVIDER_CLIENT, 4, '10.1.3.10', {
         groups: [SG_CLIENT],
         instanceId: 'i-0c0000000000000c2',
       }),
-      eni({
-        id: CLIENT,
-        subnetId: 'subnet-0c00000000000000a',
-        vpcId: CONSUMER_VPC,
-        zoneName: AZ1.name,
-        ip: '10.0.1.10',
-        groups: [SG_CLIENT],
-        instanceId: 'i-0c0000000000000c1',
-      }),
-      eni({
-        id: E1,
-        subnetId: 'subnet-0c00000000000000a',
-        vpcId: CONSUMER_VPC,
-        zoneName: AZ1.name,
-        ip: '10.0.1.50',
-        groups: [SG_ENDPOINT],
-        interfaceType: 'vpc_endpoint',
-        description: `VPC Endpoint Interface ${ENDPOINT}`,
-      }),
-      eni({
-        id: E2,
-        subnetId: 'subnet-0c00000000000000b',
-        vpcId: CONSUMER_VPC,
-        zoneName: AZ2.name,
-        ip: '10.0.2.50',
-        groups: [SG_ENDPOINT],
-        interfaceType: 'vpc_endpoint',
-        description: `VPC Endpoint Interface ${ENDPOINT}`,
-      }),
-      eni({
-        id: NODE1,
-        subnetId: 'subnet-0f00000000000000c',
-        vpcId: PROVIDER_VPC,
-        zoneName: AZ1.name,
-        ip: '10.1.3.5',
-        groups: [],
-        interfaceType: 'network_load_balancer',
-        description: 'ELB net/svc-nlb/0123456789abcdef',
-      }),
-      eni({
-        id: NODE2,
-        subnetId: 'subnet-0f00000000000000d',
-        vpcId: PROVIDER_VPC,
-        zoneName: AZ2.name,
-        ip: '10.1.4.5',
-        groups: [],
-        interfaceType: 'network_load_balancer',
-        description: 'ELB net/svc-nlb/0123456789abcdef',
-      }),
+      placed(CLIENT, 0, '10.0.1.10', { groups: [SG_CLIENT], instanceId: 'i-0c0000000000000c1' }),
+      placed(E1, 0, '10.0.1.50', { groups: [SG_ENDPOINT], ...endpoint }),
+      placed(E2, 1, '10.0.2.50', { groups: [SG_ENDPOINT], ...endpoint }),
+      placed(NODE1, 4, '10.1.3.5', node),
+      placed(NODE2, 5, '10.1.4.5', node),
       t1,
       t2,
     ],
@@ -280,6 +176,11 @@ export function world(o: Options = {}) {
       instanceReservation('i-0a0000000000000a1', [t1]),
       instanceReservation('i-0a0000000000000a2', [t2]),
     ],
+  };
+}
+
+function serviceParts(o: Options) {
+  return {
     VpcEndpoints: [
       vpcEndpoint({
         id: ENDPOINT,
@@ -299,6 +200,15 @@ export function world(o: Options = {}) {
         zoneNames: o.serviceZones?.names,
       }),
     ],
+  };
+}
+
+function loadBalancerParts(o: Options) {
+  const byIp = o.targetType === 'ip';
+  const first = { id: byIp ? '10.1.1.100' : 'i-0a0000000000000a1' };
+  const second = { id: byIp ? '10.1.2.100' : 'i-0a0000000000000a2' };
+  const crossZone = { 'load_balancing.cross_zone.enabled': String(o.crossZone ?? false) };
+  return {
     LoadBalancers: [
       loadBalancer({
         arn: NLB,
@@ -314,23 +224,32 @@ export function world(o: Options = {}) {
     LoadBalancerListeners: [
       listenersOf(NLB, [{ port: 443, protocol: 'TCP', targetGroupArns: [TG] }]),
     ],
-    LoadBalancerAttributes: [
-      attributesOf('LoadBalancerArn', NLB, {
-        'load_balancing.cross_zone.enabled': String(o.crossZone ?? false),
-      }),
-    ],
+    LoadBalancerAttributes: [attributesOf('LoadBalancerArn', NLB, crossZone)],
     TargetGroups: [
       targetGroup({
         arn: TG,
         vpcId: PROVIDER_VPC,
-        port: tgPort,
+        port: TARGET_PORT,
         protocol: 'TCP',
         targetType: o.targetType ?? 'instance',
         healthCheckPort: o.healthCheckPort,
         lbArns: [NLB],
       }),
     ],
-    LoadBalancerTargetHealth: [targetHealthOf(TG, targets)],
+    LoadBalancerTargetHealth: [
+      targetHealthOf(TG, o.targetsIn === 'az2' ? [second] : [first, second]),
+    ],
     TargetGroupAttributes: [attributesOf('TargetGroupArn', TG, o.targetGroupAttributes ?? {})],
+  };
+}
+
+/** A consumer VPC with a client and a two-zone endpoint; a provider NLB with a target per zone. */
+export function world(o: Options = {}) {
+  return rawSnapshot({
+    ...networkParts(o),
+    SecurityGroups: groupParts(o),
+    ...eniParts(),
+    ...serviceParts(o),
+    ...loadBalancerParts(o),
   });
 }
