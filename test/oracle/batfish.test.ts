@@ -114,6 +114,29 @@ describe('oracle on the Batfish snapshots', () => {
     }
   });
 
+  it('test-vpc-endpoint-interface: an AWS service ID from the consumer view names its endpoints', () => {
+    const snapshot = load('test-vpc-endpoint-interface');
+    const answer = oracleTrace(snapshot, {
+      from: 'i-0eb6eb395a0d09117',
+      to: 'vpce-svc-0139cfafb5a0578f4',
+      protocol: 'tcp',
+      port: 443,
+    });
+    expect(answer.verdict).toBe('reachable');
+    expect(answer.paths.map((p) => p.endpointEni)).toEqual(['eni-0084b734451ba23ca']);
+    const closed = oracleTrace(snapshot, {
+      from: 'i-0eb6eb395a0d09117',
+      to: 'vpce-083c683a6be29b889',
+      protocol: 'tcp',
+      port: 80,
+    });
+    expect(closed.paths[0]?.forwardBlockedAt).toMatchObject({
+      kind: 'security-group',
+      component: 'eni-0084b734451ba23ca',
+      direction: 'ingress',
+    });
+  });
+
   it('reads Batfish prefix lists with their CIDRs inline', () => {
     const snapshot = load('test-load-balancer');
     expect(snapshot.prefixLists.find((p) => p.PrefixListId === 'pl-4ca54025')?.cidrs).toEqual([

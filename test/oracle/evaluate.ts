@@ -180,7 +180,10 @@ function plansToEndpoints(context: TraceContext, client: Participant, endpointId
 }
 
 function serviceEndpointIds(snapshot: OracleSnapshot, serviceId: string): string[] {
-  const service = snapshot.serviceConfigurations.find((s) => s.ServiceId === serviceId);
+  // The provider's configuration, else the consumer's view (which also lists AWS services).
+  const service =
+    snapshot.serviceConfigurations.find((s) => s.ServiceId === serviceId) ??
+    snapshot.serviceDetails.find((s) => s.ServiceId === serviceId);
   const name = service?.ServiceName;
   return snapshot.vpcEndpoints.filter((v) => v.ServiceName === name).map((v) => v.VpcEndpointId);
 }

@@ -354,6 +354,46 @@ describe('oracle, security groups', () => {
   });
 });
 
+describe('oracle, group references and prefix lists', () => {
+  it('matches an outbound group reference when the destination ENI has the group', () => {
+    const toServers = [permission({ protocol: 'tcp', from: 443, groups: [SG_SERVER] })];
+    const raw = world({ serverIngress: [tcpFrom('0.0.0.0/0', 443)], clientEgress: toServers });
+    expect(oracleTrace(raw, { from: CLIENT, to: SERVER, protocol: 'tcp', port: 443 }).verdict).toBe(
+      'reachable',
+    );
+    const toClients = [permission({ protocol: 'tcp', from: 443, groups: [SG_CLIENT] })];
+    const other = world({ serverIngress: [tcpFrom('0.0.0.0/0', 443)], clientEgress: toClients });
+    const answer = oracleTrace(other, { from: CLIENT, to: SERVER, protocol: 'tcp', port: 443 });
+    expect(answer.paths[0]?.forwardBlockedAt).toMatchObject({
+      component: CLIENT,
+      direction: 'egress',
+    });
+  });
+
+  it('expands a prefix list into its CIDRs, from describe-managed-prefix-lists and its entries', () => {
+    const raw = world({
+      serverIngress: [
+        permission({ protocol: 'tcp', from: 443, prefixLists: ['pl-0a1b2c3d4e5f60718'] }),
+      ],
+    });
+    raw.PrefixLists = [
+      { PrefixListId: 'pl-0a1b2c3d4e5f60718', AddressFamily: 'IPv4', PrefixListName: 'clients' },
+    ];
+    raw.PrefixListEntries = [
+      { PrefixListId: 'pl-0a1b2c3d4e5f60718', Entries: [{ Cidr: '10.0.1.0/28' }] },
+    ];
+    expect(oracleTrace(raw, { from: CLIENT, to: SERVER, protocol: 'tcp', port: 443 }).verdict).toBe(
+      'reachable',
+    );
+    raw.PrefixListEntries = [
+      { PrefixListId: 'pl-0a1b2c3d4e5f60718', Entries: [{ Cidr: '10.0.1.16/28' }] },
+    ];
+    expect(oracleTrace(raw, { from: CLIENT, to: SERVER, protocol: 'tcp', port: 443 }).verdict).toBe(
+      'unreachable',
+    );
+  });
+});
+
 describe('oracle, path gates', () => {
   it('reports the filters, then routing, for ENIs in different VPCs', () => {
     const raw = world({ serverIngress: [tcpFrom('0.0.0.0/0', 443)], serverVpc: OTHER_VPC });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { naclEntry, permission } from './build.js';
+import { naclEntry, permission, securityGroup } from './build.js';
 import { oracleTrace } from './evaluate.js';
 import {
   AZ1,
   AZ2,
   CLIENT,
+  CONSUMER_VPC,
   E1,
   E2,
   ENDPOINT,
@@ -18,6 +19,8 @@ import {
   tcp,
   world,
 } from './privatelink-world.js';
+
+const SG_DEFAULT = 'sg-0c000000000000d00';
 
 const ask = (
   raw: ReturnType<typeof world>,
@@ -186,6 +189,42 @@ describe('oracle, PrivateLink', () => {
     const viaNode2 = answer.paths.find((p) => p.nlbNode === NODE2);
     expect(viaNode2?.nlbPortsPassing).toEqual([[1024, 29999]]);
     expect(viaNode2?.verdict).toBe('partially-reachable');
+  });
+
+  it('falls back on every candidate when fewer targets are healthy than the minimum count', () => {
+    const admitsCheck = [tcp(8443, ['10.1.0.0/16']), tcp(9000, ['10.1.3.5/32', '10.1.4.5/32'])];
+    const options = { crossZone: true, healthCheckPort: '9000', t1Ingress: admitsCheck };
+    const minimum = {
+      'target_group_health.unhealthy_state_routing.minimum_healthy_targets.count': '2',
+    };
+    const answer = ask(world({ ...options, targetGroupAttributes: minimum }));
+    expect(new Set(answer.paths.map((p) => p.target))).toEqual(new Set([T1, T2]));
+  });
+
+  it('gives an endpoint listing no groups the VPC default group, which admits only its members', () => {
+    const raw = world();
+    const endpoints = raw.VpcEndpoints as { Groups: unknown[] }[];
+    endpoints[0]!.Groups = [];
+    for (const eni of raw.NetworkInterfaces as {
+      NetworkInterfaceId: string;
+      Groups: unknown[];
+    }[]) {
+      if (eni.NetworkInterfaceId === E1 || eni.NetworkInterfaceId === E2) eni.Groups = [];
+    }
+    raw.SecurityGroups = [
+      ...(raw.SecurityGroups ?? []),
+      securityGroup({
+        id: SG_DEFAULT,
+        vpcId: CONSUMER_VPC,
+        name: 'default',
+        ingress: [permission({ protocol: '-1', groups: [SG_DEFAULT] })],
+      }),
+    ];
+    const answer = ask(raw);
+    expect(answer.paths[0]?.forwardBlockedAt).toMatchObject({
+      kind: 'security-group',
+      securityGroups: [SG_DEFAULT],
+    });
   });
 
   it('takes an endpoint ID, one endpoint ENI or its IP as the destination', () => {

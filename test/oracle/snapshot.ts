@@ -166,6 +166,8 @@ export interface OracleSnapshot {
   instances: RawInstance[];
   vpcEndpoints: RawVpcEndpoint[];
   serviceConfigurations: RawServiceConfiguration[];
+  /** The consumer's view of services (AWS-managed ones included): ID and name only. */
+  serviceDetails: { ServiceId: string; ServiceName: string }[];
   endpointConnections: RawEndpointConnection[];
   loadBalancers: RawLoadBalancer[];
   listeners: { loadBalancerArn: string; listener: RawListener }[];
@@ -284,6 +286,7 @@ export function toOracleSnapshot(raw: RawSnapshot): OracleSnapshot {
     instances,
     vpcEndpoints: list(raw, 'VpcEndpoints'),
     serviceConfigurations: list(raw, 'ServiceConfigurations'),
+    serviceDetails: list(raw, 'ServiceDetails'),
     endpointConnections: list(raw, 'VpcEndpointConnections'),
     loadBalancers: list(raw, 'LoadBalancers'),
     listeners: list<LbWrapper>(raw, 'LoadBalancerListeners').flatMap((w) =>
