@@ -155,8 +155,11 @@ function portCuts(snapshot: OracleSnapshot, protocol: number): number[] {
         );
     }
   }
-  if (!icmp)
+  if (!icmp) {
+    // The ephemeral range clients pick from, and every listener port.
+    cuts.push(1024);
     for (const { listener } of snapshot.listeners) cuts.push(listener.Port, listener.Port + 1);
+  }
   return cuts.filter((c): c is number => c !== undefined);
 }
 
