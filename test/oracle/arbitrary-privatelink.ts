@@ -3,9 +3,11 @@
  * listener and target group, and an interface endpoint in the consumer VPC.
  */
 import {
+  ENDPOINT_GROUP,
   hexId,
   type Layout,
   NLB_GROUP,
+  openedUp,
   type PrivateLinkShape,
   type Rules,
   type Scenario,
@@ -74,7 +76,7 @@ function addLoadBalancer(
 ) {
   const vpcId = layout.vpcs[at.pv]!.id;
   if (shape.nlbGroup) {
-    const ingress = at.rules?.nlbIngress ?? [];
+    const ingress = openedUp(at.rules?.nlbIngress ?? [], layout.openGroups);
     const group = build.securityGroup({
       id: NLB_GROUP,
       vpcId,
@@ -115,7 +117,7 @@ export function addPrivateLink(
   const listeners = shape.listeners.map((l) => ({ ...l, targetGroupArns: [tgArn] }));
   push(scenario.raw, 'LoadBalancerListeners', build.listenersOf(arn, listeners));
   const nodeZones = nodes.map((n) => n.subnet.zone);
-  const endpoint = addEndpoint(scenario, layout, shape, { arn, cv, nodeZones });
+  const endpoint = addEndpoint(scenario, layout, shape, { arn, cv, nodeZones, rules });
   scenario.privateLink = {
     ...endpoint,
     nlbArn: arn,
@@ -191,7 +193,7 @@ function addEndpoint(
   scenario: Scenario,
   layout: Layout,
   shape: PrivateLinkShape,
-  at: { arn: string; cv: number; nodeZones: (typeof ZONES)[number][] },
+  at: { arn: string; cv: number; nodeZones: (typeof ZONES)[number][]; rules: Rules | undefined },
 ) {
   const endpointId = hexId('vpce', 0x900);
   const vpcId = layout.vpcs[at.cv]!.id;
@@ -199,10 +201,20 @@ function addEndpoint(
     layout.subnets.filter((s) => s.vpc === at.cv),
     shape.endpointSubnets,
   );
-  const groups = layout.customGroups
-    .filter((g) => g.vpc === at.cv)
-    .slice(0, shape.endpointGroups)
-    .map((g) => g.id);
+  // No group: the VPC default group applies. Else the endpoint's own group, maybe one more.
+  const others = layout.customGroups.filter((g) => g.vpc === at.cv).map((g) => g.id);
+  const groups =
+    shape.endpointGroups === 0
+      ? []
+      : [ENDPOINT_GROUP, ...others.slice(0, shape.endpointGroups - 1)];
+  if (groups.length > 0) {
+    const ingress = openedUp(at.rules?.endpointIngress ?? [], layout.openGroups);
+    push(
+      scenario.raw,
+      'SecurityGroups',
+      build.securityGroup({ id: ENDPOINT_GROUP, vpcId, ingress }),
+    );
+  }
   const enis = subnets.map((s, n) => ({
     id: hexId('eni', 0xf00 + n),
     ip: `10.${at.cv}.${s.index}.${240 + n}`,

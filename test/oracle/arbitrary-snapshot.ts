@@ -49,6 +49,11 @@ export interface Skeleton {
   }[];
   groupCount: number;
   prefixListCount: number;
+  /**
+   * Every drawn group also admits everything from 10.0.0.0/8, so most forward packets pass and
+   * return rules, zones and health decide.
+   */
+  openGroups: boolean;
   privateLink: PrivateLinkShape | null;
 }
 
@@ -60,6 +65,8 @@ export interface Rules {
   subnetNacl: number[];
   prefixLists: string[][];
   nlbIngress: Permission[];
+  /** Inbound rules of the endpoint's own group. */
+  endpointIngress: Permission[];
 }
 
 export interface PlainEni {
@@ -92,6 +99,7 @@ export const ZONES = [
 ];
 
 export const NLB_GROUP = 'sg-0b0000000000000b0';
+export const ENDPOINT_GROUP = 'sg-0e0000000000000e0';
 
 export function hexId(prefix: string, n: number): string {
   return `${prefix}-0${n.toString(16).padStart(16, '0')}`;
@@ -111,6 +119,7 @@ export interface Layout {
   customGroups: { id: string; vpc: number }[];
   defaultGroups: string[];
   prefixListIds: string[];
+  openGroups: boolean;
 }
 
 function layoutOf(skeleton: Skeleton): Layout {
@@ -158,7 +167,15 @@ function layoutOf(skeleton: Skeleton): Layout {
   const prefixListIds = Array.from({ length: skeleton.prefixListCount }, (_, p) =>
     hexId('pl', 0x700 + p),
   );
-  return { vpcs, subnets, plain, customGroups, defaultGroups, prefixListIds };
+  return {
+    vpcs,
+    subnets,
+    plain,
+    customGroups,
+    defaultGroups,
+    prefixListIds,
+    openGroups: skeleton.openGroups,
+  };
 }
 
 /** The IDs of the groups whose rules are drawn (the VPC default groups keep AWS's defaults). */
@@ -180,6 +197,7 @@ function poolOf(layout: Layout, skeleton: Skeleton): AddressPool {
       ...layout.customGroups.map((g) => g.id),
       ...layout.defaultGroups,
       ...(pl?.nlbGroup ? [NLB_GROUP] : []),
+      ...(pl && pl.endpointGroups > 0 ? [ENDPOINT_GROUP] : []),
     ],
     prefixListIds: layout.prefixListIds,
   };
@@ -199,11 +217,16 @@ function groupsOf(layout: Layout, rules: Rules | undefined): object[] {
     build.securityGroup({
       id: g.id,
       vpcId: layout.vpcs[g.vpc]!.id,
-      ingress: rules?.groups[i]?.ingress ?? [],
+      ingress: openedUp(rules?.groups[i]?.ingress ?? [], layout.openGroups),
       egress: rules?.groups[i]?.egress ?? [build.ALLOW_ALL_OUT],
     }),
   );
   return [...defaults, ...customs];
+}
+
+/** The rules, with an allow-all from 10.0.0.0/8 in front when the scenario is open. */
+export function openedUp(ingress: Permission[], open: boolean): Permission[] {
+  return open ? [build.permission({ protocol: '-1', cidrs: ['10.0.0.0/8'] }), ...ingress] : ingress;
 }
 
 function eniGroupIds(layout: Layout, vpc: number, choice: number[] | 'all' | undefined): string[] {

@@ -16,6 +16,7 @@ import {
 import {
   assembleScenario,
   customGroupIds,
+  ENDPOINT_GROUP,
   type PrivateLinkShape,
   type Rules,
   type Scenario,
@@ -33,7 +34,7 @@ const privateLinkShapeArb: fc.Arbitrary<PrivateLinkShape> = fc.record({
   listeners: fc.uniqueArray(
     fc.record({
       port: fc.constantFrom(80, 443, 8443, 53),
-      protocol: fc.constantFrom('TCP', 'TCP', 'UDP', 'TCP_UDP', 'TLS'),
+      protocol: fc.constantFrom('TCP', 'TCP', 'TCP', 'UDP', 'TCP_UDP', 'TLS'),
     }),
     { minLength: 1, maxLength: 2, selector: (l) => l.port },
   ),
@@ -52,8 +53,10 @@ const privateLinkShapeArb: fc.Arbitrary<PrivateLinkShape> = fc.record({
   preserveClientIp: fc.constantFrom(undefined, 'true', 'false'),
   nlbGroup: fc.boolean(),
   enforce: fc.constantFrom<'on' | 'off' | undefined>(undefined, 'on', 'off'),
-  endpointGroups: fc.nat(2),
+  endpointGroups: fc.constantFrom(0, 1, 1, 2),
   endpointState: fc.constantFrom(
+    'available',
+    'available',
     'available',
     'available',
     'available',
@@ -61,7 +64,7 @@ const privateLinkShapeArb: fc.Arbitrary<PrivateLinkShape> = fc.record({
     'Available',
   ),
   serviceZones: fc.constantFrom<'ids' | 'names' | 'first'>('ids', 'names', 'first'),
-  connectionState: fc.constantFrom(undefined, undefined, 'available', 'rejected'),
+  connectionState: fc.constantFrom(undefined, undefined, undefined, 'available', 'rejected'),
   nodeAddressesListed: fc.boolean(),
 });
 
@@ -85,7 +88,8 @@ const skeletonArb: fc.Arbitrary<Skeleton> = fc.record({
   ),
   groupCount: fc.integer({ min: 1, max: 5 }),
   prefixListCount: fc.integer({ min: 0, max: 2 }),
-  privateLink: fc.option(privateLinkShapeArb, { freq: 2 }),
+  openGroups: fc.constantFrom(false, false, true),
+  privateLink: fc.option(privateLinkShapeArb, { freq: 4 }),
 });
 
 function groupRulesArb(pool: AddressPool, groupIds: string[]) {
@@ -128,7 +132,7 @@ function rulesArb(skeleton: Skeleton, pool: AddressPool): fc.Arbitrary<Rules> {
     eniGroups: fc.array(eniGroupChoiceArb, { minLength: 12, maxLength: 12 }),
     defaultNacls: fc.tuple(defaultNaclArb(pool), defaultNaclArb(pool)),
     customNacls: fc.array(naclEntriesArb(pool), { minLength: 1, maxLength: 2 }),
-    subnetNacl: fc.array(fc.nat(2), { minLength: 6, maxLength: 6 }),
+    subnetNacl: fc.array(fc.constantFrom(0, 1, 1, 2), { minLength: 6, maxLength: 6 }),
     prefixLists: fc.array(
       fc.array(fc.constantFrom(...pool.v4Cidrs, '0.0.0.0/0'), { minLength: 1, maxLength: 3 }),
       {
@@ -136,7 +140,20 @@ function rulesArb(skeleton: Skeleton, pool: AddressPool): fc.Arbitrary<Rules> {
         maxLength: skeleton.prefixListCount,
       },
     ),
-    nlbIngress: fc.array(permissionArb(pool, 'sg-0b0000000000000b0'), { maxLength: 3 }),
+    nlbIngress: fc.array(
+      fc.oneof(
+        { weight: 2, arbitrary: broadPermissionArb(pool) },
+        { weight: 1, arbitrary: permissionArb(pool, 'sg-0b0000000000000b0') },
+      ),
+      { maxLength: 3 },
+    ),
+    endpointIngress: fc.array(
+      fc.oneof(
+        { weight: 3, arbitrary: broadPermissionArb(pool) },
+        { weight: 1, arbitrary: permissionArb(pool, ENDPOINT_GROUP) },
+      ),
+      { minLength: 1, maxLength: 3 },
+    ),
   });
 }
 
@@ -200,10 +217,13 @@ export function questionArb(scenario: Scenario): fc.Arbitrary<OracleQuestion> {
       ? [{ weight: 1, arbitrary: ipv6QuestionArb(scenario) }]
       : []),
   );
-  const services = fc.constantFrom(22, 80, 443, 8443, ...listenerPorts);
+  const services = fc.constantFrom(22, 80, 443, 8443);
   const portChoice = fc.oneof(
     { weight: 2, arbitrary: services },
     { weight: 1, arbitrary: portArb },
+    ...(listenerPorts.length > 0
+      ? [{ weight: 4, arbitrary: fc.constantFrom(...listenerPorts) }]
+      : []),
   );
   return fc
     .record({
