@@ -189,6 +189,21 @@ function addService(
   return service;
 }
 
+/** No group: the VPC default group applies. Else the endpoint's own group, maybe one more. */
+function addEndpointGroups(
+  scenario: Scenario,
+  layout: Layout,
+  shape: PrivateLinkShape,
+  at: { cv: number; rules: Rules | undefined },
+): string[] {
+  if (shape.endpointGroups === 0) return [];
+  const others = layout.customGroups.filter((g) => g.vpc === at.cv).map((g) => g.id);
+  const ingress = openedUp(at.rules?.endpointIngress ?? [], layout.openGroups);
+  const vpcId = layout.vpcs[at.cv]!.id;
+  push(scenario.raw, 'SecurityGroups', build.securityGroup({ id: ENDPOINT_GROUP, vpcId, ingress }));
+  return [ENDPOINT_GROUP, ...others.slice(0, shape.endpointGroups - 1)];
+}
+
 function addEndpoint(
   scenario: Scenario,
   layout: Layout,
@@ -201,20 +216,7 @@ function addEndpoint(
     layout.subnets.filter((s) => s.vpc === at.cv),
     shape.endpointSubnets,
   );
-  // No group: the VPC default group applies. Else the endpoint's own group, maybe one more.
-  const others = layout.customGroups.filter((g) => g.vpc === at.cv).map((g) => g.id);
-  const groups =
-    shape.endpointGroups === 0
-      ? []
-      : [ENDPOINT_GROUP, ...others.slice(0, shape.endpointGroups - 1)];
-  if (groups.length > 0) {
-    const ingress = openedUp(at.rules?.endpointIngress ?? [], layout.openGroups);
-    push(
-      scenario.raw,
-      'SecurityGroups',
-      build.securityGroup({ id: ENDPOINT_GROUP, vpcId, ingress }),
-    );
-  }
+  const groups = addEndpointGroups(scenario, layout, shape, at);
   const enis = subnets.map((s, n) => ({
     id: hexId('eni', 0xf00 + n),
     ip: `10.${at.cv}.${s.index}.${240 + n}`,
