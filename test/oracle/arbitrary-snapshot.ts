@@ -12,6 +12,7 @@ import type { RawSnapshot } from './snapshot.js';
 type Permission = ReturnType<typeof build.permission>;
 type Entry = ReturnType<typeof build.naclEntry>;
 
+/** The drawn shape of a PrivateLink setup (indices are taken modulo what exists). */
 export interface PrivateLinkShape {
   providerVpc: number;
   consumerVpc: number;
@@ -35,6 +36,7 @@ export interface PrivateLinkShape {
   nodeAddressesListed: boolean;
 }
 
+/** The drawn structure of a scenario, before any rule. */
 export interface Skeleton {
   vpcCount: number;
   ipv6: [boolean, boolean];
@@ -57,6 +59,7 @@ export interface Skeleton {
   privateLink: PrivateLinkShape | null;
 }
 
+/** The drawn rules: group permissions, NACL entries, prefix-list CIDRs. */
 export interface Rules {
   groups: { ingress: Permission[]; egress: Permission[] | undefined }[];
   eniGroups: (number[] | 'all')[];
@@ -69,6 +72,7 @@ export interface Rules {
   endpointIngress: Permission[];
 }
 
+/** A plain (instance-style) ENI of a scenario, with every name a question may use. */
 export interface PlainEni {
   id: string;
   ip: string;
@@ -76,6 +80,7 @@ export interface PlainEni {
   instanceId?: string;
 }
 
+/** A random snapshot and the handles questions are drawn from. */
 export interface Scenario {
   raw: RawSnapshot;
   pool: AddressPool;
@@ -98,13 +103,17 @@ export const ZONES = [
   { name: 'us-east-1c', id: 'use1-az2' },
 ];
 
+/** The NLB's security group, when the drawn NLB has one. */
 export const NLB_GROUP = 'sg-0b0000000000000b0';
+/** The interface endpoint's own security group. */
 export const ENDPOINT_GROUP = 'sg-0e0000000000000e0';
 
+/** An AWS-looking ID: prefix, then 17 hex digits. */
 export function hexId(prefix: string, n: number): string {
   return `${prefix}-0${n.toString(16).padStart(16, '0')}`;
 }
 
+/** Where everything of a skeleton sits: IDs, CIDRs, addresses. */
 export interface Layout {
   vpcs: { id: string; cidr: string; ipv6?: string }[];
   subnets: {

@@ -4,9 +4,12 @@
  */
 import type { RawSnapshot } from './snapshot.js';
 
+/** The account that owns everything the builders make. */
 export const ACCOUNT = '111122223333';
+/** The Region of every ARN the builders make. */
 export const REGION = 'us-east-1';
 
+/** A describe-vpcs item. */
 export function vpc(options: { id: string; cidr: string; ipv6Cidr?: string }) {
   return {
     VpcId: options.id,
@@ -27,6 +30,7 @@ export function vpc(options: { id: string; cidr: string; ipv6Cidr?: string }) {
   };
 }
 
+/** A describe-subnets item. */
 export function subnet(options: {
   id: string;
   vpcId: string;
@@ -84,6 +88,7 @@ export function permission(options: {
 
 type Permission = ReturnType<typeof permission>;
 
+/** A describe-security-groups item. */
 export function securityGroup(options: {
   id: string;
   vpcId: string;
@@ -151,6 +156,7 @@ export function allowAllEntries(): NaclEntry[] {
   ]);
 }
 
+/** A describe-network-acls item, with the `*` entries AWS always lists. */
 export function networkAcl(options: {
   id: string;
   vpcId: string;
@@ -172,6 +178,7 @@ export function networkAcl(options: {
   };
 }
 
+/** A describe-network-interfaces item (instance-attached when `instanceId` is given). */
 export function eni(options: {
   id: string;
   subnetId: string;
@@ -224,6 +231,7 @@ export function eni(options: {
   };
 }
 
+/** A describe-vpc-endpoints item of type Interface. */
 export function vpcEndpoint(options: {
   id: string;
   vpcId: string;
@@ -254,6 +262,7 @@ export function vpcEndpoint(options: {
   };
 }
 
+/** A describe-vpc-endpoint-service-configurations item. */
 export function serviceConfiguration(options: {
   id: string;
   nlbArns: string[];
@@ -275,14 +284,17 @@ export function serviceConfiguration(options: {
   };
 }
 
+/** A network load balancer ARN. */
 export function nlbArn(name: string, id: string): string {
   return `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/net/${name}/${id}`;
 }
 
+/** A target group ARN. */
 export function targetGroupArn(name: string, id: string): string {
   return `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/${name}/${id}`;
 }
 
+/** A describe-load-balancers item of type network. */
 export function loadBalancer(options: {
   arn: string;
   vpcId: string;
@@ -317,6 +329,7 @@ function listenerArn(lbArn: string, index: number): string {
   return `${lbArn.replace(':loadbalancer/', ':listener/')}/${suffix}`;
 }
 
+/** A LoadBalancerListeners wrapper: the describe-listeners output for one NLB. */
 export function listenersOf(
   lbArn: string,
   listeners: { port: number; protocol: string; targetGroupArns: string[] }[],
@@ -345,6 +358,7 @@ export function listenersOf(
   };
 }
 
+/** A describe-target-groups item. */
 export function targetGroup(options: {
   arn: string;
   vpcId: string;
@@ -373,6 +387,7 @@ export function targetGroup(options: {
   };
 }
 
+/** A LoadBalancerTargetHealth wrapper: describe-target-health for one group. */
 export function targetHealthOf(tgArn: string, targets: { id: string; port?: number }[]) {
   return {
     TargetGroupArn: tgArn,
@@ -396,6 +411,7 @@ export function attributesOf(
   };
 }
 
+/** A describe-instances reservation holding one instance with these ENIs. */
 export function instanceReservation(instanceId: string, enis: ReturnType<typeof eni>[]) {
   const primary = enis[0];
   return {

@@ -7,6 +7,7 @@ import type { Address, Family } from './ip.js';
 import type { OracleSnapshot, RawEni } from './snapshot.js';
 import { findSubnet, groupsOfEni, primaryAddress, vpcOfEni } from './world.js';
 
+/** What one trace carries: the snapshot, the packet fields, limitations met. */
 export interface TraceContext {
   snapshot: OracleSnapshot;
   family: Family;
@@ -41,6 +42,7 @@ export function carriedBy(participant: Participant): string[] {
   return participant.carries ?? participant.groups;
 }
 
+/** The participant for an ENI using a given address (throws when there is none). */
 export function participantOf(
   snapshot: OracleSnapshot,
   eni: RawEni,

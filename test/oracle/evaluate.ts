@@ -54,6 +54,7 @@ export interface OracleQuestion {
   icmp?: { type: number; code: number };
 }
 
+/** The answer: overall verdict, one result per path, limitations met. */
 export interface OracleAnswer {
   verdict: Verdict;
   paths: OraclePath[];
@@ -78,6 +79,7 @@ function familyOf(question: OracleQuestion): Family {
   return named.includes(6) ? 6 : 4;
 }
 
+/** The trace context of a question: family, protocol number, ports, ICMP fields. */
 export function contextFor(snapshot: OracleSnapshot, question: OracleQuestion): TraceContext {
   const family = familyOf(question);
   const icmp = family === 6 ? 58 : 1;

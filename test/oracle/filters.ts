@@ -6,6 +6,7 @@ import { type Address, cidrContains, type Family } from './ip.js';
 import type { OracleSnapshot, RawNaclEntry, RawNetworkAcl, RawPermission } from './snapshot.js';
 import { cidrOf, findSecurityGroup } from './world.js';
 
+/** Inbound (ingress) or outbound (egress), as AWS names rule directions. */
 export type Direction = 'ingress' | 'egress';
 
 /** One concrete packet. ICMP type and code are their own fields, never ports. */

@@ -13,6 +13,7 @@ import {
 import type { OracleSnapshot, RawNetworkAcl } from './snapshot.js';
 import { naclOfSubnet } from './world.js';
 
+/** The verdict of a path or a question. */
 export type Verdict = 'reachable' | 'partially-reachable' | 'unreachable';
 
 /** Where and why the forward packet stopped. */
@@ -50,6 +51,7 @@ export interface ReturnCheck {
   replyTo: (port: number) => Packet;
 }
 
+/** Inclusive port ranges, ascending and merged. */
 export type PortRanges = [number, number][];
 
 /** The result for one (endpoint ENI, NLB node, target) combination. */
@@ -66,6 +68,7 @@ export interface OraclePath {
 /** The ephemeral range an NLB picks its source port q from. */
 export const NLB_PORTS: [number, number] = [1024, 65535];
 
+/** A forward check of the groups on one ENI, in one direction. */
 export function securityGroupCheck(
   snapshot: OracleSnapshot,
   eni: { id: string; groups: string[] },
@@ -161,6 +164,7 @@ export function routingCheck(fromVpc: string, toVpc: string): ForwardCheck {
       : { kind: 'routing', component: toVpc, direction: 'ingress', code: 'DISCONNECTED_VPCS' };
 }
 
+/** Runs the forward checks in order; the first failure decides. */
 export function firstBlock(checks: ForwardCheck[]): Block | undefined {
   for (const check of checks) {
     const block = check();

@@ -25,6 +25,7 @@ import {
   vpcEndpoint,
 } from './build.js';
 
+/** IDs of the hand-made PrivateLink network (see world()). */
 export const CONSUMER_VPC = 'vpc-0c000000000000001';
 export const PROVIDER_VPC = 'vpc-0p000000000000001'.replace('p', 'f');
 export const AZ1 = { name: 'us-east-1a', id: 'use1-az1' };
@@ -49,9 +50,11 @@ export const TG = targetGroupArn('svc-tg', 'fedcba9876543210');
 type Permission = ReturnType<typeof permission>;
 type Entry = ReturnType<typeof naclEntry>;
 
+/** An inbound TCP permission for a port (range) from CIDRs. */
 export const tcp = (from: number, cidrs: string[], to = from) =>
   permission({ protocol: 'tcp', from, to, cidrs });
 
+/** What to vary in the hand-made PrivateLink network. */
 export interface Options {
   crossZone?: boolean;
   t1Ingress?: Permission[];

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 /** Raw snapshot content: top-level key (`Vpcs`, `SecurityGroups`, …) to the list AWS returned. */
 export type RawSnapshot = Record<string, unknown[]>;
 
+/** The fields of AWS's IpPermission the oracle reads. */
 export interface RawPermission {
   IpProtocol: string;
   FromPort?: number;
@@ -19,6 +20,7 @@ export interface RawPermission {
   UserIdGroupPairs?: { GroupId?: string; PeeringStatus?: string }[];
 }
 
+/** The fields of a describe-security-groups item the oracle reads. */
 export interface RawSecurityGroup {
   GroupId: string;
   GroupName?: string;
@@ -27,6 +29,7 @@ export interface RawSecurityGroup {
   IpPermissionsEgress?: RawPermission[];
 }
 
+/** The fields of a network ACL entry the oracle reads. */
 export interface RawNaclEntry {
   RuleNumber: number;
   Protocol: string;
@@ -38,6 +41,7 @@ export interface RawNaclEntry {
   IcmpTypeCode?: { Type?: number; Code?: number };
 }
 
+/** The fields of a describe-network-acls item the oracle reads. */
 export interface RawNetworkAcl {
   NetworkAclId: string;
   VpcId: string;
@@ -46,6 +50,7 @@ export interface RawNetworkAcl {
   Entries?: RawNaclEntry[];
 }
 
+/** The fields of a describe-subnets item the oracle reads. */
 export interface RawSubnet {
   SubnetId: string;
   VpcId: string;
@@ -56,6 +61,7 @@ export interface RawSubnet {
   OwnerId?: string;
 }
 
+/** The fields of a describe-vpcs item the oracle reads. */
 export interface RawVpc {
   VpcId: string;
   CidrBlock?: string;
@@ -63,6 +69,7 @@ export interface RawVpc {
   Ipv6CidrBlockAssociationSet?: { Ipv6CidrBlock?: string }[];
 }
 
+/** The fields of a describe-network-interfaces item the oracle reads. */
 export interface RawEni {
   NetworkInterfaceId: string;
   SubnetId: string;
@@ -76,6 +83,7 @@ export interface RawEni {
   Attachment?: { InstanceId?: string; DeviceIndex?: number };
 }
 
+/** The fields of a describe-instances instance the oracle reads. */
 export interface RawInstance {
   InstanceId: string;
   SubnetId?: string;
@@ -84,6 +92,7 @@ export interface RawInstance {
   NetworkInterfaces?: RawEni[];
 }
 
+/** The fields of a describe-vpc-endpoints item the oracle reads. */
 export interface RawVpcEndpoint {
   VpcEndpointId: string;
   VpcEndpointType?: string;
@@ -95,6 +104,7 @@ export interface RawVpcEndpoint {
   Groups?: { GroupId: string }[];
 }
 
+/** The fields of an endpoint service configuration the oracle reads. */
 export interface RawServiceConfiguration {
   ServiceId: string;
   ServiceName: string;
@@ -103,12 +113,14 @@ export interface RawServiceConfiguration {
   NetworkLoadBalancerArns?: string[];
 }
 
+/** The fields of a describe-vpc-endpoint-connections item the oracle reads. */
 export interface RawEndpointConnection {
   ServiceId?: string;
   VpcEndpointId: string;
   VpcEndpointState?: string;
 }
 
+/** The fields of a describe-load-balancers item the oracle reads. */
 export interface RawLoadBalancer {
   LoadBalancerArn: string;
   LoadBalancerName?: string;
@@ -123,6 +135,7 @@ export interface RawLoadBalancer {
   EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic?: string;
 }
 
+/** The fields of a describe-listeners item the oracle reads. */
 export interface RawListener {
   Port: number;
   Protocol: string;
@@ -133,6 +146,7 @@ export interface RawListener {
   }[];
 }
 
+/** The fields of a describe-target-groups item the oracle reads. */
 export interface RawTargetGroup {
   TargetGroupArn: string;
   Port?: number;
@@ -142,11 +156,13 @@ export interface RawTargetGroup {
   HealthCheckProtocol?: string;
 }
 
+/** The fields of a describe-target-health item the oracle reads. */
 export interface RawTargetHealthDescription {
   Target: { Id: string; Port?: number; AvailabilityZone?: string };
   TargetHealth?: { State?: string };
 }
 
+/** A describe-availability-zones item, with the account it came from. */
 export interface RawZone {
   ZoneName: string;
   ZoneId: string;

@@ -25,6 +25,7 @@ export function cidrOf(text: string): CidrRange {
   return range;
 }
 
+/** The subnet with this ID (throws when the snapshot lacks it). */
 export function findSubnet(snapshot: OracleSnapshot, subnetId: string): RawSubnet {
   const subnet = snapshot.subnets.find((s) => s.SubnetId === subnetId);
   if (subnet === undefined) throw new Error(`oracle: subnet ${subnetId} is not in the snapshot`);
@@ -44,6 +45,7 @@ export function naclOfSubnet(
   return snapshot.networkAcls.find((acl) => acl.IsDefault === true && acl.VpcId === vpcId);
 }
 
+/** The ENI with this ID, if described. */
 export function findEni(snapshot: OracleSnapshot, eniId: string): RawEni | undefined {
   return snapshot.enis.find((e) => e.NetworkInterfaceId === eniId);
 }
@@ -63,6 +65,7 @@ function sameAddress(text: string, address: Address): boolean {
   return parsed.family === address.family && parsed.value === address.value;
 }
 
+/** The ENI owning this address (primary, secondary or IPv6), if any. */
 export function findEniByAddress(snapshot: OracleSnapshot, address: Address): RawEni | undefined {
   return snapshot.enis.find((eni) => addressesOfEni(eni).some((t) => sameAddress(t, address)));
 }
@@ -87,10 +90,12 @@ export function primaryEniOfInstance(snapshot: OracleSnapshot, instanceId: strin
   return primary;
 }
 
+/** The interface endpoint whose ENIs include this one, if any. */
 export function endpointOfEni(snapshot: OracleSnapshot, eniId: string): RawVpcEndpoint | undefined {
   return snapshot.vpcEndpoints.find((v) => (v.NetworkInterfaceIds ?? []).includes(eniId));
 }
 
+/** The security group with this ID, if described. */
 export function findSecurityGroup(
   snapshot: OracleSnapshot,
   groupId: string,
@@ -176,10 +181,12 @@ export function groupsOfEni(snapshot: OracleSnapshot, eni: RawEni): string[] {
   return fallback === undefined ? [] : [fallback.GroupId];
 }
 
+/** The VPC of an ENI (its own field, else its subnet's). */
 export function vpcOfEni(snapshot: OracleSnapshot, eni: RawEni): string {
   return eni.VpcId ?? findSubnet(snapshot, eni.SubnetId).VpcId;
 }
 
+/** One attribute value of a load balancer, if collected. */
 export function loadBalancerAttribute(
   snapshot: OracleSnapshot,
   arn: string,
@@ -188,6 +195,7 @@ export function loadBalancerAttribute(
   return snapshot.loadBalancerAttributes.get(arn)?.get(key);
 }
 
+/** One attribute value of a target group, if collected. */
 export function targetGroupAttribute(
   snapshot: OracleSnapshot,
   arn: string,
