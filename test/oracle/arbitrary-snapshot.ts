@@ -75,6 +75,8 @@ export interface Rules {
 /** A plain (instance-style) ENI of a scenario, with every name a question may use. */
 export interface PlainEni {
   id: string;
+  subnetId: string;
+  vpcId: string;
   ip: string;
   ipv6?: string;
   instanceId?: string;
@@ -124,7 +126,11 @@ export interface Layout {
     ipv6?: string;
     zone: (typeof ZONES)[number];
   }[];
-  plain: (PlainEni & { vpc: number; subnet: Layout['subnets'][number]; secondaryIp?: string })[];
+  plain: (Omit<PlainEni, 'subnetId' | 'vpcId'> & {
+    vpc: number;
+    subnet: Layout['subnets'][number];
+    secondaryIp?: string;
+  })[];
   customGroups: { id: string; vpc: number }[];
   defaultGroups: string[];
   prefixListIds: string[];
@@ -343,8 +349,10 @@ export function assembleScenario(skeleton: Skeleton, rules: Rules | undefined): 
   const scenario: Scenario = {
     raw,
     pool: poolOf(layout, skeleton),
-    plainEnis: layout.plain.map(({ id, ip, ipv6, instanceId }) => ({
+    plainEnis: layout.plain.map(({ id, ip, ipv6, instanceId, subnet, vpc }) => ({
       id,
+      subnetId: subnet.id,
+      vpcId: layout.vpcs[vpc]!.id,
       ip,
       ...(ipv6 ? { ipv6 } : {}),
       ...(instanceId ? { instanceId } : {}),

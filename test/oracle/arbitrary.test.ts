@@ -111,7 +111,7 @@ describe('oracle arbitraries', () => {
     expect(verdicts.unreachable ?? 0).toBeGreaterThan(40);
     // A partial verdict needs a narrow return rule on exactly the subnets crossed: rarer.
     expect(verdicts['partially-reachable'] ?? 0).toBeGreaterThan(1);
-    for (const kind of ['security-group', 'network-acl', 'listener', 'none']) {
+    for (const kind of ['security-group', 'network-acl', 'listener', 'source', 'none']) {
       expect(kinds[kind] ?? 0, kind).toBeGreaterThan(0);
     }
   });

@@ -86,9 +86,9 @@ const skeletonArb: fc.Arbitrary<Skeleton> = fc.record({
     }),
     { minLength: 2, maxLength: 7 },
   ),
-  groupCount: fc.integer({ min: 1, max: 5 }),
+  groupCount: fc.integer({ min: 1, max: 7 }),
   prefixListCount: fc.integer({ min: 0, max: 2 }),
-  openGroups: fc.constantFrom(false, false, true),
+  openGroups: fc.boolean(),
   privateLink: fc.option(privateLinkShapeArb, { freq: 4 }),
 });
 
@@ -118,10 +118,10 @@ const eniGroupChoiceArb = fc.oneof(
   { weight: 1, arbitrary: fc.constant([] as number[]) },
 );
 
-/** A VPC's default NACL: usually AWS's allow-all (null), sometimes drawn. */
+/** A VPC's default NACL: AWS's allow-all (null) half the time, else drawn. */
 function defaultNaclArb(pool: AddressPool) {
   return fc.oneof(
-    { weight: 3, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.constant(null) },
     { weight: 1, arbitrary: naclEntriesArb(pool) },
   );
 }
@@ -170,19 +170,32 @@ function referenceArb(eni: Scenario['plainEnis'][number]) {
   return fc.constantFrom(...forms);
 }
 
+/** A destination: a plain ENI half the time, else an endpoint, service, NLB or node. */
 function destinationArb(scenario: Scenario): fc.Arbitrary<string> {
-  const choices: fc.Arbitrary<string>[] = [
-    fc.constantFrom(...scenario.plainEnis).chain(referenceArb),
-  ];
+  const plain = fc.constantFrom(...scenario.plainEnis).chain(referenceArb);
   const pl = scenario.privateLink;
-  if (pl !== undefined) {
-    choices.push(fc.constantFrom(pl.endpointId, pl.serviceId, pl.nlbArn, pl.nlbName));
-    if (pl.endpointEnis.length > 0) {
-      choices.push(fc.constantFrom(...pl.endpointEnis.flatMap((e) => [e.id, e.ip])));
-    }
-    if (pl.nodeIps.length > 0) choices.push(fc.constantFrom(...pl.nodeIps));
-  }
-  return fc.oneof(...choices);
+  if (pl === undefined) return plain;
+  const managed = [
+    pl.endpointId,
+    pl.serviceId,
+    pl.nlbArn,
+    pl.nlbName,
+    ...pl.endpointEnis.flatMap((e) => [e.id, e.ip]),
+    ...pl.nodeIps,
+  ];
+  return fc.oneof(plain, fc.constantFrom(...managed));
+}
+
+/**
+ * Often a plain ENI of the client's VPC in another subnet (so NACLs are crossed and routing does
+ * not stop the packet), else any destination.
+ */
+function destinationNear(scenario: Scenario, from: Scenario['plainEnis'][number]) {
+  const near = scenario.plainEnis.filter(
+    (e) => e.vpcId === from.vpcId && e.subnetId !== from.subnetId,
+  );
+  if (near.length === 0) return destinationArb(scenario);
+  return fc.oneof(fc.constantFrom(...near).chain(referenceArb), destinationArb(scenario));
 }
 
 function ipv6QuestionArb(scenario: Scenario) {
@@ -193,6 +206,15 @@ function ipv6QuestionArb(scenario: Scenario) {
       from: pair.from.ipv6 as string,
       to: pair.to.ipv6 as string,
     }));
+}
+
+/** Questions from an endpoint ENI or an NLB node, which AWS never lets start a flow. */
+function managedSourceArb(scenario: Scenario) {
+  const pl = scenario.privateLink;
+  const managed = pl ? [...pl.endpointEnis.map((e) => e.id), ...pl.nodeIps] : [];
+  if (managed.length === 0) return [];
+  const to = fc.constantFrom(...scenario.plainEnis).map((e) => e.id);
+  return [{ weight: 1, arbitrary: fc.record({ from: fc.constantFrom(...managed), to }) }];
 }
 
 const protocolArb = fc.oneof(
@@ -208,14 +230,16 @@ export function questionArb(scenario: Scenario): fc.Arbitrary<OracleQuestion> {
   const ends = fc.oneof(
     {
       weight: 5,
-      arbitrary: fc.record({
-        from: fc.constantFrom(...scenario.plainEnis).chain(referenceArb),
-        to: destinationArb(scenario),
-      }),
+      arbitrary: fc
+        .constantFrom(...scenario.plainEnis)
+        .chain((from) =>
+          fc.record({ from: referenceArb(from), to: destinationNear(scenario, from) }),
+        ),
     },
     ...(scenario.plainEnis.some((e) => e.ipv6)
       ? [{ weight: 1, arbitrary: ipv6QuestionArb(scenario) }]
       : []),
+    ...managedSourceArb(scenario),
   );
   const services = fc.constantFrom(22, 80, 443, 8443);
   const portChoice = fc.oneof(
