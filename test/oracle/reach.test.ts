@@ -34,8 +34,8 @@ describe('oracle by representatives', () => {
       scenarioArb(),
       fc.array(
         fc.tuple(
-          fc.double({ min: 0, max: 1, noNaN: true }),
-          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+          fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
         ),
         { minLength: 5, maxLength: 5 },
       ),
@@ -91,7 +91,10 @@ describe('oracle by representatives', () => {
   test.prop(
     [
       scenarioArb(),
-      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
+      fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), {
+        minLength: 3,
+        maxLength: 3,
+      }),
     ],
     { numRuns: 15 },
   )('lists source ENIs exactly as concrete traces from them find them', (scenario, draws) => {
