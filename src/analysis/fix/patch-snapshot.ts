@@ -15,7 +15,8 @@ import type { FixChange, NetworkAclEntrySpec, SecurityGroupRuleSpec } from './ty
  * The result is validated again like any input, so a change AWS would refuse fails here.
  */
 export function patchSnapshot(snapshot: Snapshot, changes: readonly FixChange[]): Snapshot {
-  return buildSnapshot(asSources(patchFiles(snapshotFiles(snapshot), changes).files));
+  const files = patchFiles(snapshotFiles(snapshot), changes).files;
+  return buildSnapshot(asSources(files), snapshot.notes);
 }
 
 /** The files of a snapshot with the changes applied; files the changes do not touch are kept. */

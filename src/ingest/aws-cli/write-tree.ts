@@ -15,7 +15,8 @@ export interface WriteTreeInput {
 /**
  * Writes a snapshot back as the same tree of `describe-*` files it was read from, so the normal
  * loader reads it again: every file at its relative path (`accounts/<id>/<region>/` kept), each
- * changed file with all the items of all its keys, every other file copied byte for byte.
+ * changed file with all the items of all its keys, every other file copied byte for byte. A
+ * snapshot read from one file (a Terraform plan, a template) is written as one `.json` file.
  * Returns the files written anew.
  */
 export function writeSnapshotTree(input: WriteTreeInput, outDir: string): string[] {
@@ -30,12 +31,16 @@ export function writeSnapshotTree(input: WriteTreeInput, outDir: string): string
   }
   const written: string[] = [];
   for (const file of input.files) {
-    const name = sourceIsDir ? file.origin.file : basename(file.origin.file);
+    const given = sourceIsDir ? file.origin.file : basename(file.origin.file);
+    // A Terraform plan or CloudFormation template comes back as describe-* documents, which the
+    // loader reads from a .json file (a .yaml name would make it read a template).
+    const touched = input.touched.has(file.origin.file);
+    const name = touched && !given.endsWith('.json') ? `${given}.json` : given;
     const from = sourceIsDir ? join(root, file.origin.file) : input.source;
     const to = join(outDir, name);
     if (isAbsolute(name) || relative(outDir, to).startsWith('..')) continue;
     mkdirSync(dirname(to), { recursive: true });
-    if (!input.touched.has(file.origin.file) && existsSync(from)) {
+    if (!touched && existsSync(from)) {
       copyFileSync(from, to);
     } else {
       writeFileSync(to, `${JSON.stringify(file.document, null, 2)}\n`);
