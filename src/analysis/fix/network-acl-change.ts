@@ -67,18 +67,13 @@ export function networkAclChanges(
 ): FixChange[] {
   const groups = new Map<string, AclNeed[]>();
   for (const need of needs) {
-    const key = JSON.stringify([
-      need.networkAclId,
-      need.egress,
-      need.protocol,
-      need.cidr,
-      need.deciding,
-    ]);
+    const key = JSON.stringify([need.networkAclId, need.egress, need.protocol, need.cidr]);
     groups.set(key, [...(groups.get(key) ?? []), need]);
   }
   const changes: FixChange[] = [];
   for (const group of groups.values()) {
-    const first = group[0]!;
+    // Packets denied by different entries on different paths: precede the first of them.
+    const first = group.reduce((a, b) => (b.deciding < a.deciding ? b : a));
     for (const ports of mergePortRanges(group.map((need) => need.ports))) {
       const change = entryChange(ctx, { ...first, ports }, taken, notes);
       if (change !== undefined) changes.push(change);

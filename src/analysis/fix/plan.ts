@@ -1,4 +1,5 @@
 import { buildNetwork } from '../../network/build.js';
+import type { Network } from '../../network/types.js';
 import type { ModelOptions } from '../../paths/context.js';
 import type { Snapshot } from '../../snapshot/snapshot.js';
 import { type TraceQuestion, type TraceResult, traceFlow } from '../trace.js';
@@ -60,6 +61,7 @@ export function planFix(
     after = traceFlow(buildNetwork(current), question, model);
     rounds += 1;
   }
+  if (changes.length > 0) noteQuotas(buildNetwork(current), changes, notes);
   const result: FixResult = {
     version: 1,
     question: before.question,
@@ -111,6 +113,39 @@ function noteDefaultGroups(ctx: ChangeContext, changes: readonly FixChange[], no
       : '';
     const note = `${group.id} is the default group of ${group.vpcId ?? 'its VPC'}, which other resources may carry; a group of its own for ${change.component} keeps the rule to it${better}`;
     if (!notes.includes(note)) notes.push(note);
+  }
+}
+
+/** AWS's default quotas: entries per NACL direction, rules per group direction. */
+const QUOTAS = { aclEntries: 20, groupRules: 60 };
+
+/** Says when a changed NACL or group holds more than AWS allows by default. */
+function noteQuotas(network: Network, changes: readonly FixChange[], notes: string[]) {
+  const seen = new Set<string>();
+  for (const change of changes) {
+    const id =
+      change.kind === 'security-group-rule' ? change.rule.groupId : change.rule.networkAclId;
+    const key = `${id} ${change.direction}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const way = change.direction === 'ingress' ? 'inbound' : 'outbound';
+    if (change.kind === 'network-acl-entry') {
+      const acl = network.networkAcls.get(id);
+      const entries = (change.direction === 'ingress' ? acl?.inbound : acl?.outbound) ?? [];
+      const count = entries.filter((entry) => entry.ruleNumber <= 32766).length;
+      if (count > QUOTAS.aclEntries)
+        notes.push(
+          `${id} would hold ${count} ${way} entries; AWS allows ${QUOTAS.aclEntries} per direction unless the quota is raised (to 40 at most)`,
+        );
+    } else {
+      const group = network.securityGroups.get(id);
+      const count =
+        (change.direction === 'ingress' ? group?.inbound : group?.outbound)?.length ?? 0;
+      if (count > QUOTAS.groupRules)
+        notes.push(
+          `${id} would hold ${count} ${way} rules; AWS allows ${QUOTAS.groupRules} per direction unless the quota is raised`,
+        );
+    }
   }
 }
 

@@ -267,4 +267,19 @@ describe('fix: the narrowest rule for each blocking hop', () => {
     expect(result.after.verdict).toBe('reachable');
     expect(result.after.health.every((h) => h.healthy)).toBe(true);
   });
+
+  it('notes when a NACL would hold more entries than AWS allows by default', () => {
+    const docs = privateLinkDocs();
+    const acl = item(docs, 'NetworkAcls', IDS.endpointAcl);
+    const filler = Array.from({ length: 19 }, (_, i) =>
+      aclEntry(200 + i, false, 'allow', '192.168.0.0/16', [1000 + i, 1000 + i]),
+    );
+    acl.Entries = [...(acl.Entries as Json[]), ...filler];
+    (acl.Entries as Json[]).unshift(aclEntry(50, false, 'deny', '0.0.0.0/0', [0, 1023]));
+    const result = fix(docs);
+    expect(result.after.verdict).toBe('reachable');
+    expect(result.notes).toEqual([
+      `${IDS.endpointAcl} would hold 22 inbound entries; AWS allows 20 per direction unless the quota is raised (to 40 at most)`,
+    ]);
+  });
 });
