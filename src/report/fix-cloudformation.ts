@@ -19,7 +19,12 @@ export function renderFixCloudFormation(result: FixResult): string {
       Description: `vpcreach fix: ${describeQuestion(result)} (account ${place})`,
       Resources: Object.fromEntries(changes.map((c, i) => [`VpcreachFix${i + 1}`, resourceOf(c)])),
     };
-    return `# account ${place}\n${stringify(template, { lineWidth: 0 })}`;
+    // Quoted, as AWS's own templates write it: some YAML readers take a bare date for a date.
+    const yaml = stringify(template, { lineWidth: 0 }).replace(
+      /^AWSTemplateFormatVersion: 2010-09-09$/m,
+      'AWSTemplateFormatVersion: "2010-09-09"',
+    );
+    return `# account ${place}\n${yaml}`;
   });
   if (documents.length === 0) return '# vpcreach fix: no rule change is needed or possible\n';
   return documents.join('---\n');
