@@ -168,6 +168,7 @@ suite('engine = brute-force oracle on random snapshots', () => {
         family: 4,
         sources: vpc.cidrs.filter((c) => c.network.family === 4),
       }).subtract(PacketSet.of({ sources: silent }));
+      compared.reach++;
       dump(
         'reach',
         scenario.raw,
