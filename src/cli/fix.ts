@@ -45,6 +45,10 @@ export function registerFix(program: Command) {
       '--nlb-subnet-acl-on-privatelink',
       "count the NLB subnet's inbound NACL for PrivateLink packets (AWS does not document it)",
     )
+    .option(
+      '--fail-open-across-zones',
+      'when every target is unhealthy with cross-zone off, fail open to every zone (AWS does not document it)',
+    )
     .option('--write-snapshot <dir>', 'write the patched snapshot there, in the same layout')
     .option('--apply', 'make the changes in AWS (a dry run unless --yes)')
     .option('--yes', 'with --apply or --undo: make the calls for real after the dry run')
@@ -75,7 +79,10 @@ export function registerFix(program: Command) {
         snapshot,
         question,
         { scope: options.scope as FixScope, allowWide: options.allowWide === true },
-        { nlbSubnetAclOnPrivateLink: options.nlbSubnetAclOnPrivatelink === true },
+        {
+          nlbSubnetAclOnPrivateLink: options.nlbSubnetAclOnPrivatelink === true,
+          failOpenAcrossZones: options.failOpenAcrossZones === true,
+        },
       );
       render(result, options.format);
       if (options.writeSnapshot !== undefined) {
