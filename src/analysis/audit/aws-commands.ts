@@ -1,7 +1,12 @@
 import { type Cidr, formatCidr } from '../../net/cidr.js';
 import type { PortRange } from '../../net/port-range.js';
 import type { Protocol } from '../../net/protocol.js';
-import type { L4Match, NetworkAcl, NetworkAclEntry, SecurityGroupRule } from '../../network/types.js';
+import type {
+  L4Match,
+  NetworkAcl,
+  NetworkAclEntry,
+  SecurityGroupRule,
+} from '../../network/types.js';
 
 /**
  * AWS CLI commands for the changes the audit suggests, in the CLI's shorthand syntax, so a
@@ -58,7 +63,9 @@ export function ipPermission(rule: SecurityGroupRule): string {
   const peer = rule.peer;
   if (peer.kind === 'cidr') {
     const text = formatCidr(peer.cidr);
-    parts.push(text.includes(':') ? `Ipv6Ranges=[{CidrIpv6=${text}}]` : `IpRanges=[{CidrIp=${text}}]`);
+    parts.push(
+      text.includes(':') ? `Ipv6Ranges=[{CidrIpv6=${text}}]` : `IpRanges=[{CidrIp=${text}}]`,
+    );
   } else if (peer.kind === 'prefix-list') {
     parts.push(`PrefixListIds=[{PrefixListId=${peer.prefixListId}}]`);
   } else {

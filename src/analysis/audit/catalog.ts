@@ -39,7 +39,7 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     'NACL_ENTRY_NEVER_DECIDES',
     'info',
     'Network ACL entry matches no traffic that crosses the subnet boundary',
-    "NACLs judge only packets entering or leaving the subnet; an entry whose packets (after lower-numbered entries) all stay inside the subnet, or belong to an address family the subnets do not have, never decides anything on any path.",
+    'NACLs judge only packets entering or leaving the subnet; an entry whose packets (after lower-numbered entries) all stay inside the subnet, or belong to an address family the subnets do not have, never decides anything on any path.',
     'Delete the entry, or correct its CIDR to the peer network it was meant for.',
   ),
   kind(
@@ -53,7 +53,7 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     'SG_RULE_REDUNDANT',
     'low',
     'Security group rule duplicates or is contained in other rules',
-    'On every ENI carrying the group, the packets the rule admits are admitted by other rules of the ENI\'s groups, so removing it changes nothing.',
+    "On every ENI carrying the group, the packets the rule admits are admitted by other rules of the ENI's groups, so removing it changes nothing.",
     'Revoke the redundant rule.',
   ),
   kind(
@@ -66,14 +66,14 @@ export const FINDING_KINDS: readonly FindingKind[] = [
   kind(
     'TARGET_SG_ADMITS_CLIENTS',
     'medium',
-    "Target security group rule admits client addresses PrivateLink never delivers",
+    'Target security group rule admits client addresses PrivateLink never delivers',
     "PrivateLink traffic reaches targets from the NLB node addresses, never from the consumer's, so a target rule naming consumer networks and no node address does nothing for it. Low when the targets also serve direct clients whose address the NLB preserves.",
     'Admit the NLB node addresses (or its subnets) on the target port and the health-check port, and revoke the client rule.',
   ),
   kind(
     'TARGET_NACL_ADMITS_CLIENTS',
     'medium',
-    "Target subnet NACL entry admits client addresses PrivateLink never delivers",
+    'Target subnet NACL entry admits client addresses PrivateLink never delivers',
     "Packets from the NLB reach the target subnet with the node's address as the source; an allow entry naming consumer networks and no node address never admits PrivateLink traffic.",
     'Allow the NLB subnets on the target port (and the replies to them), and delete the client entry.',
   ),
@@ -81,14 +81,14 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     'TARGET_NODE_NOT_ADMITTED',
     'high',
     'A load balancer node that sends traffic to a target is refused',
-    'With cross-zone load balancing on every node sends to every target (with it off, the node of the target\'s zone); a node the target\'s filters refuse makes the service work only sometimes.',
+    "With cross-zone load balancing on every node sends to every target (with it off, the node of the target's zone); a node the target's filters refuse makes the service work only sometimes.",
     'Admit every node address that sends to the target, on the target port.',
   ),
   kind(
     'HEALTH_CHECK_BLOCKED',
     'high',
     'NLB health checks to a target are blocked',
-    "Every node health-checks every target, whatever the cross-zone setting; a check that a security group or NACL blocks marks the target unhealthy, so it gets traffic only when routing fails open.",
+    'Every node health-checks every target, whatever the cross-zone setting; a check that a security group or NACL blocks marks the target unhealthy, so it gets traffic only when routing fails open.',
     'Admit the health checks from every node address on the health-check port, and their replies.',
   ),
   kind(
@@ -96,7 +96,7 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     'high',
     "The NLB subnets' NACL drops the targets' replies",
     "NACLs are stateless: the NLB subnet must admit the targets' replies to the node's ephemeral ports (1024-65535); without that rule no connection or health check completes.",
-    'Add an inbound allow for the target subnets on TCP 1024-65535 to the NLB subnets\' NACL.',
+    "Add an inbound allow for the target subnets on TCP 1024-65535 to the NLB subnets' NACL.",
   ),
   kind(
     'RETURN_PATH_PARTIAL',
@@ -137,7 +137,7 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     'ENDPOINT_ZONE_NOT_SERVED',
     'high',
     'Interface endpoint has an ENI in a zone the service does not serve',
-    'PrivateLink hands traffic to the NLB node of the endpoint ENI\'s own zone ID; where the service or its NLB has none, clients using that ENI (zonal names, or the regional name) fail.',
+    "PrivateLink hands traffic to the NLB node of the endpoint ENI's own zone ID; where the service or its NLB has none, clients using that ENI (zonal names, or the regional name) fail.",
     'Enable the zone on the NLB and the service, or remove the subnet from the endpoint.',
   ),
 ];

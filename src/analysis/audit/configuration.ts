@@ -16,7 +16,9 @@ export function auditEndpointGroups(network: Network): Finding[] {
       (defaultId !== undefined && endpoint.securityGroupIds.includes(defaultId));
     if (!usesDefault) continue;
     const group = defaultId ?? endpoint.securityGroupIds[0] ?? 'the default group';
-    const how = endpoint.usesDefaultSecurityGroup ? 'was created without security groups, so it carries' : 'carries';
+    const how = endpoint.usesDefaultSecurityGroup
+      ? 'was created without security groups, so it carries'
+      : 'carries';
     findings.push({
       code: 'ENDPOINT_DEFAULT_SECURITY_GROUP',
       severity: 'medium',

@@ -73,7 +73,8 @@ function collect(
   const consumer = gate < 0 ? path.forward : path.forward.slice(0, gate);
   if (consumer.some((hop) => hop.verdict !== 'pass')) return;
   for (const hop of path.return) {
-    if (hop.ephemeral !== 'client' || hop.kind !== 'network-acl' || hop.verdict === 'pass') continue;
+    if (hop.ephemeral !== 'client' || hop.kind !== 'network-acl' || hop.verdict === 'pass')
+      continue;
     const key = `${hop.verdict} ${hop.component} ${hop.direction} ${endpointId}`;
     const known = pending.get(key);
     if (known !== undefined) known.clients.add(client);

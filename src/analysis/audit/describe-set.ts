@@ -1,4 +1,3 @@
-import type { Direction } from '../../network/types.js';
 import type { PacketSet } from '../../net/packet-set.js';
 import {
   type AddressSummary,
@@ -7,6 +6,7 @@ import {
   summarizeSources,
 } from '../../net/packet-set-summary.js';
 import { formatPortRange } from '../../net/port-range.js';
+import type { Direction } from '../../network/types.js';
 
 /**
  * A packet set in words, as rules are written: `tcp 443 from 10.0.1.0/24`. Inbound sets are
@@ -14,7 +14,9 @@ import { formatPortRange } from '../../net/port-range.js';
  */
 export function describeSet(set: PacketSet, direction: Direction, limit = 3): string {
   const lines =
-    direction === 'ingress' ? summarizeSources(set.simplify()) : summarizeDestinations(set.simplify());
+    direction === 'ingress'
+      ? summarizeSources(set.simplify())
+      : summarizeDestinations(set.simplify());
   const where = direction === 'ingress' ? 'from' : 'to';
   const parts = lines.slice(0, limit).map((line) => `${what(line)} ${where} ${cidrs(line)}`);
   if (lines.length > limit) parts.push(`and ${lines.length - limit} more`);

@@ -29,7 +29,7 @@ export function blockingRule(network: Network, hop: Hop): FindingRule | null {
   const way = hop.direction === 'egress' ? 'outbound' : 'inbound';
   if (found.entry !== undefined)
     return { ref: aclEntryRef(found.entry), summary: describeAclEntry(found.entry) };
-  return { ref: `rule * ${way}`, summary: 'deny all (no lower-numbered entry matches)' };
+  return { ref: `rule * ${way}`, summary: 'deny all, as no lower-numbered entry matches' };
 }
 
 /** Ports a hop let through, as text: `32768-65535`, or `none`. */

@@ -93,7 +93,8 @@ function partlyDenied(
   if (denies.length === 0) return undefined;
   const direction = entry.egress ? 'egress' : 'ingress';
   const parts = denies.map(
-    (e) => `rule ${e.entry.ruleNumber} denies ${describeSet(e.decided.intersect(matched), direction)}`,
+    (e) =>
+      `rule ${e.entry.ruleNumber} denies ${describeSet(e.decided.intersect(matched), direction)}`,
   );
   return {
     code: 'NACL_ALLOW_PARTLY_DENIED',

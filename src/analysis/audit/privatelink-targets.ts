@@ -37,7 +37,9 @@ export interface ServiceTarget {
 
 /** Every private address an NLB's nodes send from: primary and secondary, every zone. */
 export function nodeAddresses(balancer: LoadBalancer): IpAddress[] {
-  return balancer.nodes.flatMap((node) => (node.ip === undefined ? [] : [node.ip, ...node.secondaryIps]));
+  return balancer.nodes.flatMap((node) =>
+    node.ip === undefined ? [] : [node.ip, ...node.secondaryIps],
+  );
 }
 
 /** The target ENIs behind each endpoint service, with the target and health-check ports. */
@@ -48,7 +50,8 @@ export function serviceTargets(network: Network): ServiceTarget[] {
       const balancer = network.loadBalancers.get(arn);
       if (balancer === undefined) continue;
       for (const listener of balancer.listeners) {
-        const protocol = /UDP|QUIC/.test(listener.protocol ?? '') && !/TCP/.test(listener.protocol ?? '') ? 17 : 6;
+        const protocol =
+          /UDP|QUIC/.test(listener.protocol ?? '') && !/TCP/.test(listener.protocol ?? '') ? 17 : 6;
         for (const forward of listener.forwards) {
           const group = network.targetGroups.get(forward.targetGroupArn);
           if (group === undefined) continue;
@@ -112,7 +115,11 @@ export function auditClientRules(network: Network): Finding[] {
       if (entry.action !== 'allow' || entry.ruleNumber >= 32767) continue;
       const set = compileNetworkAclEntry(entry);
       if (!set.overlaps(fromClients) || set.overlaps(fromNodes)) continue;
-      add(`${acl!.id} ${entry.ruleNumber}`, aclFinding(network, acl!, target, entry), target.eni.id);
+      add(
+        `${acl!.id} ${entry.ruleNumber}`,
+        aclFinding(network, acl!, target, entry),
+        target.eni.id,
+      );
     }
   }
   return [...findings.values()];
@@ -169,7 +176,12 @@ function sgFinding(
     suggestion: {
       text: `admit the node addresses on port ${target.ports.join(' and ')} instead${servesDirect ? '' : `, then revoke ${rule.field}`}`,
       commands: [
-        authorizeIngressCommand(rule.groupId, target.protocol, { from: port, to: port }, nodes.map(formatCidr)),
+        authorizeIngressCommand(
+          rule.groupId,
+          target.protocol,
+          { from: port, to: port },
+          nodes.map(formatCidr),
+        ),
         ...(servesDirect ? [] : [revokeRuleCommand(rule)]),
       ],
     },

@@ -111,7 +111,9 @@ function healthLegs(
     for (const failed of result.failedChecks) {
       const node =
         balancer.nodes.find(
-          (n) => n.ip !== undefined && [n.ip, ...n.secondaryIps].some((a) => formatIp(a) === failed.from),
+          (n) =>
+            n.ip !== undefined &&
+            [n.ip, ...n.secondaryIps].some((a) => formatIp(a) === failed.from),
         ) ?? balancer.nodes[0];
       if (node === undefined) continue;
       const info: Leg = {
@@ -155,7 +157,11 @@ class LegCollector {
     for (const hop of forward) {
       if (hop.verdict === 'pass' || (hop.kind !== 'security-group' && hop.kind !== 'network-acl'))
         continue;
-      this.#keep(leg.purpose === 'health' ? 'HEALTH_CHECK_BLOCKED' : 'TARGET_NODE_NOT_ADMITTED', hop, leg);
+      this.#keep(
+        leg.purpose === 'health' ? 'HEALTH_CHECK_BLOCKED' : 'TARGET_NODE_NOT_ADMITTED',
+        hop,
+        leg,
+      );
     }
     for (const hop of back) {
       if (hop.verdict === 'pass' || hop.kind !== 'network-acl') continue;
@@ -171,7 +177,8 @@ class LegCollector {
   }
 
   #keep(code: string, hop: Hop, leg: Leg) {
-    const target = code.startsWith('RETURN') || code === 'NLB_SUBNET_NO_RETURN' ? '' : leg.target.id;
+    const target =
+      code.startsWith('RETURN') || code === 'NLB_SUBNET_NO_RETURN' ? '' : leg.target.id;
     const key = `${code} ${hop.component} ${hop.direction} ${target} ${leg.port}`;
     const peer = this.#peer(hop, leg);
     const known = this.#pending.get(key);
@@ -194,7 +201,11 @@ class LegCollector {
     if (towardsTarget) return subnetCidr(this.#network, leg.node.subnetId, leg.address);
     const eni =
       leg.target.eniId === undefined ? undefined : this.#network.enis.get(leg.target.eniId);
-    return subnetCidr(this.#network, eni?.subnetId ?? '', leg.target.ip ? formatIp(leg.target.ip) : '0.0.0.0');
+    return subnetCidr(
+      this.#network,
+      eni?.subnetId ?? '',
+      leg.target.ip ? formatIp(leg.target.ip) : '0.0.0.0',
+    );
   }
 
   findings(): Finding[] {
@@ -211,7 +222,12 @@ class LegCollector {
       : `${hop.component} ${hop.direction === 'ingress' ? 'inbound' : 'outbound'}`;
     const s = groups ? '' : 's';
     const rule = hop.kind === 'network-acl' ? blockingRule(this.#network, hop) : null;
-    const base = { code: p.code, resource: hop.component, rule, related: [leg.balancer.arn, leg.target.id] };
+    const base = {
+      code: p.code,
+      resource: hop.component,
+      rule,
+      related: [leg.balancer.arn, leg.target.id],
+    };
     switch (p.code) {
       case 'TARGET_NODE_NOT_ADMITTED':
         return {
@@ -228,11 +244,11 @@ class LegCollector {
           suggestion: this.#admitNodes(p, nodes),
         };
       default:
-        return this.#returnFinding(p, where, nodes);
+        return this.#returnFinding(p, where);
     }
   }
 
-  #returnFinding(p: Pending, where: string, nodes: readonly string[]): Finding {
+  #returnFinding(p: Pending, where: string): Finding {
     const { hop, leg } = p;
     const severity: Severity = p.code === 'RETURN_PATH_PARTIAL' ? 'medium' : 'high';
     const what = leg.purpose === 'health' ? 'health-check replies' : 'replies';
@@ -266,7 +282,14 @@ class LegCollector {
         };
       return {
         text: `admit ${nodes.join(', ')} on port ${leg.port} in ${group}`,
-        commands: [authorizeIngressCommand(group, leg.protocol, ports, nodes.map((n) => `${n}/32`))],
+        commands: [
+          authorizeIngressCommand(
+            group,
+            leg.protocol,
+            ports,
+            nodes.map((n) => `${n}/32`),
+          ),
+        ],
       };
     }
     return aclFix(this.#network, hop, [...p.peers].sort(), leg.protocol, ports);

@@ -148,7 +148,8 @@ function openFinding(
   rule: SecurityGroupRule,
   exposed: readonly { eni: Eni; set: PacketSet }[],
 ): Finding {
-  const wide = rule.protocol === 'all' || (rule.l4.kind === 'ports' && rule.l4.to - rule.l4.from >= 65535);
+  const wide =
+    rule.protocol === 'all' || (rule.l4.kind === 'ports' && rule.l4.to - rule.l4.from >= 65535);
   const severity: Severity = wide ? 'high' : 'medium';
   const first = exposed[0]!;
   return {
