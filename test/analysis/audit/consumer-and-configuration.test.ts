@@ -3,7 +3,7 @@ import { IDS, item, privateLinkDocs } from '../../fixtures/privatelink-network.j
 import { entriesOf, findings } from './helpers.js';
 
 describe('audit: consumer return paths', () => {
-  it("reports the client NACL admitting replies on only part of the ephemeral range", () => {
+  it('reports the client NACL admitting replies on only part of the ephemeral range', () => {
     const docs = privateLinkDocs();
     for (const entry of entriesOf(docs, IDS.clientAcl))
       if (entry.Egress === false && entry.PortRange !== undefined)
@@ -18,15 +18,21 @@ describe('audit: consumer return paths', () => {
     ]);
   });
 
-  it("reports the endpoint NACL dropping every reply as a blocked return path", () => {
+  it('reports the endpoint NACL dropping every reply as a blocked return path', () => {
     const docs = privateLinkDocs();
     const entries = entriesOf(docs, IDS.endpointAcl);
-    entries.splice(0, entries.length, ...entries.filter((e) => e.Egress === false || Number(e.RuleNumber) > 32000));
+    entries.splice(
+      0,
+      entries.length,
+      ...entries.filter((e) => e.Egress === false || Number(e.RuleNumber) > 32000),
+    );
     const found = findings(docs, 'RETURN_PATH_BLOCKED');
     expect(found.map((f) => [f.resource, f.rule?.ref, f.severity])).toEqual([
       [IDS.endpointAcl, 'rule * outbound', 'high'],
     ]);
-    expect(found[0]!.suggestion.commands[0]).toContain('--egress --protocol 6 --port-range From=1024,To=65535 --cidr-block 10.0.1.0/24');
+    expect(found[0]!.suggestion.commands[0]).toContain(
+      '--egress --protocol 6 --port-range From=1024,To=65535 --cidr-block 10.0.1.0/24',
+    );
   });
 
   it('does not report the return path of a client whose request never reaches the endpoint', () => {
@@ -47,20 +53,24 @@ describe('audit: endpoint and load balancer configuration', () => {
       item(docs, 'NetworkInterfaces', id).Groups = [{ GroupId: 'sg-0c00000000000def1' }];
     const found = findings(docs, 'ENDPOINT_DEFAULT_SECURITY_GROUP');
     expect(found.map((f) => [f.resource, f.severity])).toEqual([[IDS.endpoint, 'medium']]);
-    expect(found[0]!.suggestion.commands[0]).toContain('--remove-security-group-ids sg-0c00000000000def1');
+    expect(found[0]!.suggestion.commands[0]).toContain(
+      '--remove-security-group-ids sg-0c00000000000def1',
+    );
     expect(findings(privateLinkDocs(), 'ENDPOINT_DEFAULT_SECURITY_GROUP')).toEqual([]);
   });
 
   it('reports an NLB without security groups, and not one created with them', () => {
-    expect(findings(privateLinkDocs(), 'NLB_WITHOUT_SECURITY_GROUPS').map((f) => f.resource)).toEqual([
-      IDS.nlb,
-    ]);
+    expect(
+      findings(privateLinkDocs(), 'NLB_WITHOUT_SECURITY_GROUPS').map((f) => f.resource),
+    ).toEqual([IDS.nlb]);
     const docs = privateLinkDocs();
     docs.SecurityGroups.push({
       GroupId: IDS.nlbSg,
       GroupName: 'nlb',
       VpcId: 'vpc-0a0000000000000a1',
-      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.0.0.0/16' }] }],
+      IpPermissions: [
+        { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.0.0.0/16' }] },
+      ],
       IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
     });
     item(docs, 'LoadBalancers', IDS.nlb).SecurityGroups = [IDS.nlbSg];
@@ -75,9 +85,9 @@ describe('audit: endpoint and load balancer configuration', () => {
       { Key: 'load_balancing.cross_zone.enabled', Value: 'false' },
     ];
     const health = item(docs, 'LoadBalancerTargetHealth', IDS.targetGroup);
-    health.TargetHealthDescriptions = (health.TargetHealthDescriptions as { Target: { Id: string } }[]).filter(
-      (d) => d.Target.Id !== IDS.target2,
-    );
+    health.TargetHealthDescriptions = (
+      health.TargetHealthDescriptions as { Target: { Id: string } }[]
+    ).filter((d) => d.Target.Id !== IDS.target2);
     const found = findings(docs, 'CROSS_ZONE_OFF_ZONE_WITHOUT_HEALTHY_TARGET');
     expect(found.map((f) => [f.resource, f.severity])).toEqual([[IDS.nlb, 'high']]);
     expect(found[0]!.message).toContain('use1-az2 has no registered target');
@@ -92,7 +102,9 @@ describe('audit: endpoint and load balancer configuration', () => {
     const docs = privateLinkDocs();
     item(docs, 'ServiceConfigurations', IDS.service).AvailabilityZoneIds = ['use1-az1'];
     const found = findings(docs, 'ENDPOINT_ZONE_NOT_SERVED');
-    expect(found.map((f) => [f.resource, f.related[0]])).toEqual([[IDS.endpoint, IDS.endpointEni2]]);
+    expect(found.map((f) => [f.resource, f.related[0]])).toEqual([
+      [IDS.endpoint, IDS.endpointEni2],
+    ]);
     expect(findings(privateLinkDocs(), 'ENDPOINT_ZONE_NOT_SERVED')).toEqual([]);
   });
 });

@@ -33,9 +33,7 @@ describe('audit: network ACL entries', () => {
 
   it('says which part of an allow an earlier deny overrules', () => {
     const docs = privateLinkDocs();
-    entriesOf(docs, IDS.endpointAcl).push(
-      aclEntry(50, false, 'deny', '10.0.1.128/25', [0, 1023]),
-    );
+    entriesOf(docs, IDS.endpointAcl).push(aclEntry(50, false, 'deny', '10.0.1.128/25', [0, 1023]));
     const found = findings(docs, 'NACL_ALLOW_PARTLY_DENIED');
     expect(found).toHaveLength(1);
     expect(found[0]!.rule?.ref).toBe('rule 100 inbound');
@@ -77,7 +75,11 @@ describe('audit: network ACL entries', () => {
 
   it('finds no NACL entry problem in the correct network', () => {
     const docs = privateLinkDocs();
-    for (const code of ['NACL_ENTRY_SHADOWED', 'NACL_ALLOW_PARTLY_DENIED', 'NACL_ENTRY_NEVER_DECIDES'])
+    for (const code of [
+      'NACL_ENTRY_SHADOWED',
+      'NACL_ALLOW_PARTLY_DENIED',
+      'NACL_ENTRY_NEVER_DECIDES',
+    ])
       expect(findings(docs, code)).toEqual([]);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aclEntry, IDS, item, privateLinkDocs, tcpRule } from '../../fixtures/privatelink-network.js';
+import {
+  aclEntry,
+  IDS,
+  item,
+  privateLinkDocs,
+  tcpRule,
+} from '../../fixtures/privatelink-network.js';
 import { entriesOf, findings, groupOf } from './helpers.js';
 
 type Json = Record<string, unknown>;
@@ -52,10 +58,16 @@ describe('audit: target rules admitting clients PrivateLink never delivers', () 
   it('reports a target subnet NACL entry admitting the consumers instead of the NLB subnets', () => {
     const docs = privateLinkDocs();
     const entries = entriesOf(docs, IDS.targetAcl);
-    entries.splice(0, entries.length, ...entries.filter((e) => e.Egress === true || Number(e.RuleNumber) > 32000));
+    entries.splice(
+      0,
+      entries.length,
+      ...entries.filter((e) => e.Egress === true || Number(e.RuleNumber) > 32000),
+    );
     entries.push(aclEntry(100, false, 'allow', '10.0.0.0/16', [8443, 8443]));
     const found = findings(docs, 'TARGET_NACL_ADMITS_CLIENTS');
-    expect(found.map((f) => [f.resource, f.rule?.ref])).toEqual([[IDS.targetAcl, 'rule 100 inbound']]);
+    expect(found.map((f) => [f.resource, f.rule?.ref])).toEqual([
+      [IDS.targetAcl, 'rule 100 inbound'],
+    ]);
     expect(found[0]!.suggestion.commands[0]).toContain('--cidr-block 10.1.1.0/24');
   });
 
@@ -94,10 +106,11 @@ describe('audit: node addresses and health checks at the targets', () => {
     });
     expect(findings(docs, 'TARGET_NODE_NOT_ADMITTED')).toEqual([]);
     // Health checks still come from every node, whatever the cross-zone setting.
-    expect(findings(docs, 'HEALTH_CHECK_BLOCKED').map((f) => f.resource).sort()).toEqual([
-      IDS.target1Eni,
-      IDS.target2Eni,
-    ]);
+    expect(
+      findings(docs, 'HEALTH_CHECK_BLOCKED')
+        .map((f) => f.resource)
+        .sort(),
+    ).toEqual([IDS.target1Eni, IDS.target2Eni]);
   });
 
   it('reports health checks on a port the filters do not admit', () => {
@@ -113,7 +126,11 @@ describe('audit: node addresses and health checks at the targets', () => {
   it('reports the NLB subnets without a return rule', () => {
     const docs = privateLinkDocs();
     const entries = entriesOf(docs, IDS.nlbAcl);
-    entries.splice(0, entries.length, ...entries.filter((e) => e.Egress === true || Number(e.RuleNumber) > 32000));
+    entries.splice(
+      0,
+      entries.length,
+      ...entries.filter((e) => e.Egress === true || Number(e.RuleNumber) > 32000),
+    );
     const found = findings(docs, 'NLB_SUBNET_NO_RETURN');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ resource: IDS.nlbAcl, rule: { ref: 'rule * inbound' } });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aclEntry, IDS, item, privateLinkDocs, tcpRule } from '../../fixtures/privatelink-network.js';
+import {
+  aclEntry,
+  IDS,
+  item,
+  privateLinkDocs,
+  tcpRule,
+} from '../../fixtures/privatelink-network.js';
 import { entriesOf, findings, groupOf } from './helpers.js';
 
 type Json = Record<string, unknown>;
