@@ -8,8 +8,6 @@ import {
 } from '../../fixtures/privatelink-network.js';
 import { entriesOf, findings, groupOf } from './helpers.js';
 
-type Json = Record<string, unknown>;
-
 describe('audit: target rules admitting clients PrivateLink never delivers', () => {
   it('reports a target group rule naming the consumer subnet instead of the nodes, medium', () => {
     const docs = privateLinkDocs();
@@ -162,5 +160,3 @@ describe('audit: node addresses and health checks at the targets', () => {
       expect(findings(docs, code)).toEqual([]);
   });
 });
-
-export type { Json };
