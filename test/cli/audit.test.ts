@@ -37,7 +37,7 @@ describe('vpcreach audit', () => {
       code: 'RETURN_PATH_PARTIAL',
       severity: 'medium',
       resource: 'acl-07adee8b9317c2ef8',
-      rule: { ref: 'rule * inbound' },
+      rule: { ref: 'rule 100 inbound', summary: 'allow tcp 32768-65535 from 10.0.11.0/24' },
     });
     expect(run.code).toBe(0);
   });

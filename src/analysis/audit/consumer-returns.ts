@@ -5,12 +5,21 @@ import type { TracePath } from '../../paths/path.js';
 import { traceFlow } from '../trace.js';
 import { serviceOf } from './configuration.js';
 import type { Finding } from './finding.js';
-import { aclFix, blockingRule, passingText, subnetCidr } from './hop-findings.js';
+import {
+  aclFix,
+  blockingRule,
+  mergeSuggestions,
+  partialRule,
+  passingText,
+  subnetCidr,
+} from './hop-findings.js';
 
 const PROVIDER_GATES = new Set(['endpoint-state', 'endpoint-service', 'protocol', 'listener']);
 
 interface Pending {
   readonly hop: Hop;
+  /** Every failing hop merged here (one per endpoint ENI and client), for the suggestion. */
+  readonly seen: { readonly hop: Hop; readonly path: TracePath }[];
   readonly path: TracePath;
   readonly protocol: number;
   readonly clients: Set<string>;
@@ -77,8 +86,18 @@ function collect(
       continue;
     const key = `${hop.verdict} ${hop.component} ${hop.direction} ${endpointId}`;
     const known = pending.get(key);
-    if (known !== undefined) known.clients.add(client);
-    else pending.set(key, { hop, path, protocol, clients: new Set([client]), endpointId });
+    if (known !== undefined) {
+      known.clients.add(client);
+      known.seen.push({ hop, path });
+    } else
+      pending.set(key, {
+        hop,
+        seen: [{ hop, path }],
+        path,
+        protocol,
+        clients: new Set([client]),
+        endpointId,
+      });
   }
 }
 
@@ -87,11 +106,6 @@ function finding(network: Network, p: Pending): Finding {
   const partial = hop.verdict === 'partial';
   const clients = [...p.clients].sort();
   const egress = hop.direction === 'egress';
-  const endpointEni = network.enis.get(path.waypoints.endpoint?.eniId ?? '');
-  const clientEni = network.enis.get(path.waypoints.source.eniId);
-  const peer = egress
-    ? subnetCidr(network, clientEni?.subnetId ?? '', path.waypoints.source.address)
-    : subnetCidr(network, endpointEni?.subnetId ?? '', path.waypoints.endpoint?.address ?? '');
   const where = `${hop.component} ${egress ? 'outbound' : 'inbound'}`;
   const message = partial
     ? `${where} passes the replies from ${p.endpointId} to ${clients.join(', ')} only on client ports ${passingText(hop)} of 1024-65535, so connections work only when the client picks a port in that part (works sometimes).`
@@ -100,9 +114,23 @@ function finding(network: Network, p: Pending): Finding {
     code: partial ? 'RETURN_PATH_PARTIAL' : 'RETURN_PATH_BLOCKED',
     severity: partial ? 'medium' : 'high',
     resource: hop.component,
-    rule: blockingRule(network, hop),
+    rule: partial ? partialRule(network, hop) : blockingRule(network, hop),
     message,
-    suggestion: aclFix(network, hop, [peer], p.protocol, EPHEMERAL_PORTS),
+    suggestion: mergeSuggestions(
+      p.seen.map((s) =>
+        aclFix(network, s.hop, [peerOf(network, s.hop, s.path)], p.protocol, EPHEMERAL_PORTS),
+      ),
+    ),
     related: [p.endpointId, ...clients],
   };
+}
+
+/** The other end of a reply hop: the client's subnet leaving the endpoint's, and the reverse. */
+function peerOf(network: Network, hop: Hop, path: TracePath): string {
+  if (hop.direction === 'egress') {
+    const client = network.enis.get(path.waypoints.source.eniId);
+    return subnetCidr(network, client?.subnetId ?? '', path.waypoints.source.address);
+  }
+  const endpoint = network.enis.get(path.waypoints.endpoint?.eniId ?? '');
+  return subnetCidr(network, endpoint?.subnetId ?? '', path.waypoints.endpoint?.address ?? '');
 }

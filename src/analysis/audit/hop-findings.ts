@@ -86,3 +86,21 @@ export function subnetCidr(network: Network, subnetId: string, fallback: string)
   const block = network.subnets.get(subnetId)?.cidrs.find((c) => c.network.family === 4);
   return block === undefined ? `${fallback}/32` : formatCidr(block);
 }
+
+/** Several suggestions as one: each distinct sentence and command once, in order. */
+export function mergeSuggestions(suggestions: readonly Suggestion[]): Suggestion {
+  const texts = [...new Set(suggestions.map((s) => s.text))];
+  const commands = [...new Set(suggestions.flatMap((s) => s.commands))];
+  return { text: texts.join('; '), commands };
+}
+
+/**
+ * The rule a partial hop is about: the allow entry that passes only part of the range, or,
+ * when no entry allows any of it, the entry that decided the blocked part.
+ */
+export function partialRule(network: Network, hop: Hop): FindingRule | null {
+  const found = decidingEntry(network, hop, true);
+  if (found?.entry !== undefined && found.entry.action === 'allow')
+    return { ref: aclEntryRef(found.entry), summary: describeAclEntry(found.entry) };
+  return blockingRule(network, hop);
+}

@@ -1,5 +1,5 @@
 import { formatIp } from '../../net/address.js';
-import { EPHEMERAL_PORTS } from '../../net/port-range.js';
+import { EPHEMERAL_PORTS, type PortRange } from '../../net/port-range.js';
 import type { LoadBalancer, Network, NlbNode, Target, TargetGroup } from '../../network/types.js';
 import { DEFAULT_MODEL_OPTIONS, type TraceContext } from '../../paths/context.js';
 import { LOAD_BALANCER_PORTS, type Service } from '../../paths/flows.js';
@@ -9,7 +9,14 @@ import { forwardedGroups, targetLeg } from '../../paths/load-balancer.js';
 import { crossZoneFor, targetZone } from '../../paths/target-choice.js';
 import { authorizeIngressCommand } from './aws-commands.js';
 import type { Finding, Severity, Suggestion } from './finding.js';
-import { aclFix, blockingRule, passingText, subnetCidr } from './hop-findings.js';
+import {
+  aclFix,
+  blockingRule,
+  mergeSuggestions,
+  partialRule,
+  passingText,
+  subnetCidr,
+} from './hop-findings.js';
 
 /** One leg the audit looked at: which node address sent what to which target. */
 interface Leg {
@@ -142,6 +149,8 @@ interface Pending {
   readonly addresses: Set<string>;
   /** The subnets on the other side of a NACL hop, across every leg merged here. */
   readonly peers: Set<string>;
+  /** Every failing hop merged here, whose passing entries the suggestion widens. */
+  readonly hops: Hop[];
 }
 
 /** Gathers failing hops, one finding per (code, component, direction, target, port). */
@@ -185,6 +194,7 @@ class LegCollector {
     if (known !== undefined) {
       known.addresses.add(leg.address);
       known.peers.add(peer);
+      known.hops.push(hop);
     } else
       this.#pending.set(key, {
         code,
@@ -192,6 +202,7 @@ class LegCollector {
         leg,
         addresses: new Set([leg.address]),
         peers: new Set([peer]),
+        hops: [hop],
       });
   }
 
@@ -261,11 +272,21 @@ class LegCollector {
       code: p.code,
       severity,
       resource: hop.component,
-      rule: blockingRule(this.#network, hop),
+      rule:
+        p.code === 'RETURN_PATH_PARTIAL'
+          ? partialRule(this.#network, hop)
+          : blockingRule(this.#network, hop),
       message,
-      suggestion: aclFix(this.#network, hop, [...p.peers].sort(), leg.protocol, EPHEMERAL_PORTS),
+      suggestion: this.#aclFixes(p, EPHEMERAL_PORTS),
       related: [leg.balancer.arn, leg.target.id],
     };
+  }
+
+  #aclFixes(p: Pending, ports: PortRange): Suggestion {
+    const peers = [...p.peers].sort();
+    return mergeSuggestions(
+      p.hops.map((hop) => aclFix(this.#network, hop, peers, p.leg.protocol, ports)),
+    );
   }
 
   #admitNodes(p: Pending, nodes: readonly string[]): Suggestion {
@@ -292,6 +313,6 @@ class LegCollector {
         ],
       };
     }
-    return aclFix(this.#network, hop, [...p.peers].sort(), leg.protocol, ports);
+    return this.#aclFixes(p, ports);
   }
 }

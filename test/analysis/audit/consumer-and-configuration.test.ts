@@ -10,7 +10,11 @@ describe('audit: consumer return paths', () => {
         entry.PortRange = { From: 32768, To: 65535 };
     const found = findings(docs, 'RETURN_PATH_PARTIAL');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 'medium', resource: IDS.clientAcl });
+    expect(found[0]).toMatchObject({
+      severity: 'medium',
+      resource: IDS.clientAcl,
+      rule: { ref: 'rule 100 inbound', summary: 'allow tcp 32768-65535 from 10.0.8.0/21' },
+    });
     expect(found[0]!.message).toContain('only on client ports 32768-65535');
     expect(found[0]!.related).toEqual([IDS.endpoint, IDS.clientEni]);
     expect(found[0]!.suggestion.commands).toEqual([
