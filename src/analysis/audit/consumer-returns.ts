@@ -102,7 +102,7 @@ function collect(
 }
 
 function finding(network: Network, p: Pending): Finding {
-  const { hop, path } = p;
+  const { hop } = p;
   const partial = hop.verdict === 'partial';
   const clients = [...p.clients].sort();
   const egress = hop.direction === 'egress';

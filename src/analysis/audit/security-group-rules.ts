@@ -1,10 +1,10 @@
 import { compileNetworkAcl, compileSecurityGroupRules } from '../../filters/compile.js';
 import { describeSecurityGroupRule } from '../../filters/security-group.js';
+import { formatCidr } from '../../net/cidr.js';
 import { PacketSet } from '../../net/packet-set.js';
 import type { Direction, Eni, Network, SecurityGroupRule } from '../../network/types.js';
 import { eniBlocks } from '../reach/sides.js';
 import { revokeRuleCommand } from './aws-commands.js';
-import { describeSet } from './describe-set.js';
 import type { Finding, Severity } from './finding.js';
 
 /**
@@ -120,7 +120,11 @@ export function auditOpenRules(network: Network): Finding[] {
     for (const rule of group.inbound) {
       if (rule.peer.kind !== 'cidr' || rule.peer.cidr.prefixLength !== 0) continue;
       const exposed = (network.groupMembers.get(group.id) ?? [])
-        .map((eni) => ({ eni, set: exposure(network, rule, eni) }))
+        .map((eni) => ({
+          eni,
+          set: exposure(network, rule, eni),
+          vpcCidrs: (network.vpcs.get(eni.vpcId)?.cidrs ?? []).map(formatCidr),
+        }))
         .filter((e) => !e.set.isEmpty());
       if (exposed.length > 0) findings.push(openFinding(rule, exposed));
     }
@@ -146,18 +150,18 @@ function exposure(network: Network, rule: SecurityGroupRule, eni: Eni): PacketSe
 
 function openFinding(
   rule: SecurityGroupRule,
-  exposed: readonly { eni: Eni; set: PacketSet }[],
+  exposed: readonly { eni: Eni; set: PacketSet; vpcCidrs: readonly string[] }[],
 ): Finding {
   const wide =
     rule.protocol === 'all' || (rule.l4.kind === 'ports' && rule.l4.to - rule.l4.from >= 65535);
   const severity: Severity = wide ? 'high' : 'medium';
-  const first = exposed[0]!;
+  const outside = exposed[0]!.vpcCidrs;
   return {
     code: 'SG_OPEN_TO_WORLD',
     severity,
     resource: rule.groupId,
     rule: { ref: rule.field, summary: describeSecurityGroupRule(rule) },
-    message: `${rule.field} admits every address, and the subnet NACLs let outside addresses through both ways, so ${exposed.map((e) => e.eni.id).join(', ')} accept ${describeSet(first.set, 'ingress', 2)} from beyond the VPC.`,
+    message: `${rule.field} admits every address, and the subnet NACLs let addresses from outside the VPC through both ways, so ${exposed.map((e) => e.eni.id).join(', ')} ${exposed.length === 1 ? 'accepts' : 'accept'} ${describeSecurityGroupRule(rule).replace(/ from .*$/, '')} from beyond ${outside.join(', ')}.`,
     suggestion: {
       text: `replace ${rule.field} with rules naming the networks that need access (a CIDR, prefix list or security group)`,
       commands: [revokeRuleCommand(rule)],
