@@ -106,6 +106,7 @@ function finding(network: Network, p: Pending): Finding {
   const partial = hop.verdict === 'partial';
   const clients = [...p.clients].sort();
   const egress = hop.direction === 'egress';
+  const peers = [...new Set(p.seen.map((s) => peerOf(network, s.hop, s.path)))].sort();
   const where = `${hop.component} ${egress ? 'outbound' : 'inbound'}`;
   const message = partial
     ? `${where} passes the replies from ${p.endpointId} to ${clients.join(', ')} only on client ports ${passingText(hop)} of 1024-65535, so connections work only when the client picks a port in that part (works sometimes).`
@@ -117,9 +118,7 @@ function finding(network: Network, p: Pending): Finding {
     rule: partial ? partialRule(network, hop) : blockingRule(network, hop),
     message,
     suggestion: mergeSuggestions(
-      p.seen.map((s) =>
-        aclFix(network, s.hop, [peerOf(network, s.hop, s.path)], p.protocol, EPHEMERAL_PORTS),
-      ),
+      p.seen.map((s) => aclFix(network, s.hop, peers, p.protocol, EPHEMERAL_PORTS)),
     ),
     related: [p.endpointId, ...clients],
   };

@@ -244,7 +244,7 @@ class LegCollector {
         return {
           ...base,
           severity: 'high',
-          message: `${where} refuse${s} ${leg.balancer.name}'s traffic from ${nodes.join(', ')} to ${targetText} port ${leg.port}, although that node sends to it, so flows through that node to this target fail and the service works only sometimes.`,
+          message: `${where} refuse${s} ${leg.balancer.name}'s traffic from ${nodes.join(', ')} to ${targetText} port ${leg.port}, although ${nodes.length === 1 ? 'that node sends' : 'those nodes send'} to it, so flows through ${nodes.length === 1 ? 'it' : 'them'} to this target fail and the service works only sometimes.`,
           suggestion: this.#admitNodes(p, nodes),
         };
       case 'HEALTH_CHECK_BLOCKED':
