@@ -3,7 +3,7 @@ import type { Network } from '../../network/types.js';
 import type { Limitation } from '../../paths/context.js';
 import type { ExposureProof, ExposureSource } from './check-result.js';
 import type { ProbeProtocol } from './intent.js';
-import { snapshotEniSources } from './snapshot-eni-sources.js';
+import { symbolicSources } from './symbolic-sources.js';
 
 /** "Who can reach this destination", for one protocol over a stretch of destination ports. */
 export interface ExposureQuery {
@@ -45,8 +45,5 @@ export interface AdmittedSources {
   limitations(network: Network, query: ExposureQuery): readonly Limitation[];
 }
 
-/**
- * The implementation `check` uses. Approximation: until the symbolic reach engine is wired
- * here, only sources that exist in the snapshot (its ENIs) are covered.
- */
-export const admittedSources: AdmittedSources = snapshotEniSources;
+/** The implementation `check` uses: exact over every address (ICMP: the snapshot's ENIs). */
+export const admittedSources: AdmittedSources = symbolicSources;

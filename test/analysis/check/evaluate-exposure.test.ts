@@ -5,6 +5,7 @@ import {
 } from '../../../src/analysis/check/admitted-sources.js';
 import { evaluateExposureIntent } from '../../../src/analysis/check/evaluate-exposure.js';
 import type { ExposureIntent } from '../../../src/analysis/check/intent.js';
+import { snapshotEniSources } from '../../../src/analysis/check/snapshot-eni-sources.js';
 import { cidr } from '../../../src/net/cidr.js';
 import { ADDRESS_UNKNOWN_TAG } from '../../../src/network/build-enis.js';
 import { IDS, item, networkOf, privateLinkDocs } from '../../fixtures/privatelink-network.js';
@@ -35,8 +36,9 @@ const everyone: AdmittedSources = {
 };
 
 describe('evaluateExposureIntent', () => {
-  it('uses the snapshot-ENI fallback until a symbolic engine is wired in', () => {
-    expect(admittedSources.coverage).toBe('snapshot-enis');
+  it('covers every address: the symbolic reach engine is wired in', () => {
+    expect(admittedSources.coverage).toBe('every-address');
+    expect(snapshotEniSources.coverage).toBe('snapshot-enis');
   });
 
   it('reports address space a symbolic engine admits outside the allowed blocks, block by block', () => {
@@ -79,7 +81,7 @@ describe('evaluateExposureIntent', () => {
   });
 
   it('passes on the fallback when the reaching ENI is inside the allowed block, and says what it covered', () => {
-    const result = evaluateExposureIntent(network, intent(['10.0.1.25/32']));
+    const result = evaluateExposureIntent(network, intent(['10.0.1.25/32']), snapshotEniSources);
     expect(result.status).toBe('pass');
     expect(result.message).toContain('of the sources in the snapshot');
     expect(result.limitations).toEqual([
@@ -89,20 +91,23 @@ describe('evaluateExposureIntent', () => {
 });
 
 describe('the snapshot-ENI fallback', () => {
-  it('names an ENI it could not trace because its address is not known yet', () => {
+  it('traces a planned ENI from the address that stands in for it', () => {
     const docs = privateLinkDocs();
     const client = item(docs, 'NetworkInterfaces', IDS.clientEni);
     delete client.PrivateIpAddress;
     delete client.PrivateIpAddresses;
     client.TagSet = [{ Key: ADDRESS_UNKNOWN_TAG, Value: 'planned' }];
     const planned = networkOf(docs);
-    const result = evaluateExposureIntent(planned, {
-      ...intent(['10.0.2.0/24']),
-      to: { ...intent([]).to, selectors: [IDS.endpoint] },
-    });
-    expect(result.status).toBe('pass');
-    expect(result.limitations).toContainEqual(
-      expect.objectContaining({ code: 'SOURCE_WITHOUT_IPV4_ADDRESS', component: IDS.clientEni }),
+    const result = evaluateExposureIntent(
+      planned,
+      { ...intent(['10.0.2.0/24']), to: { ...intent([]).to, selectors: [IDS.endpoint] } },
+      snapshotEniSources,
     );
+    expect(result.status).toBe('fail');
+    expect(result.violations[0]?.source).toMatchObject({
+      kind: 'eni',
+      eniId: IDS.clientEni,
+      address: '10.0.1.4',
+    });
   });
 });

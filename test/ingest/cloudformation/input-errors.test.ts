@@ -104,7 +104,7 @@ describe('readCloudFormationTemplate input errors', () => {
       'Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties: [CidrBlock: 10.0.0.0/16\n  Other: {}\n',
     );
     expect(error.message).toMatch(
-      /^network\.yaml is not a valid template at line \d+, column \d+: /,
+      /^network\.yaml: is not a valid template at line \d+, column \d+: /,
     );
     expect(error.message).toMatch(/line 5/);
   });

@@ -133,7 +133,7 @@ describe('readTerraformPlan input errors', () => {
     const error = inputErrorOf(() =>
       readTerraformPlan('{\n  "format_version": "1.2",\n  oops\n}', { file: FILE }),
     );
-    expect(error.message).toMatch(/plan\.json is not valid JSON at line 3, column 3/);
+    expect(error.message).toMatch(/plan\.json: is not valid JSON at line 3, column 3/);
   });
 
   it('rejects a JSON format version from a future major release', () => {
