@@ -39,6 +39,21 @@ describe('audit: consumer return paths', () => {
     );
   });
 
+  it('gives each new return entry its own rule number when several subnets need one', () => {
+    const docs = privateLinkDocs();
+    const entries = entriesOf(docs, IDS.clientAcl);
+    entries.splice(
+      0,
+      entries.length,
+      ...entries.filter((e) => e.Egress === true || Number(e.RuleNumber) > 32000),
+    );
+    const found = findings(docs, 'RETURN_PATH_BLOCKED');
+    expect(found.map((f) => f.resource)).toEqual([IDS.clientAcl]);
+    const numbers = found[0]!.suggestion.commands.map((c) => /--rule-number (\d+)/.exec(c)?.[1]);
+    expect(numbers).toEqual(['100', '102']);
+    expect(found[0]!.suggestion.commands.join('\n')).toContain('--cidr-block 10.0.12.0/24');
+  });
+
   it('does not report the return path of a client whose request never reaches the endpoint', () => {
     const docs = privateLinkDocs();
     item(docs, 'SecurityGroups', IDS.clientSg).IpPermissionsEgress = [];

@@ -57,6 +57,23 @@ describe('audit: redundant security group rules', () => {
     ]);
   });
 
+  it("rates a repeated 'all traffic to 0.0.0.0/0' egress rule as info", () => {
+    const docs = privateLinkDocs();
+    docs.SecurityGroups.push({
+      GroupId: 'sg-0a00000000000extra',
+      GroupName: 'extra',
+      VpcId: 'vpc-0a0000000000000a1',
+      IpPermissions: [],
+      IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+    });
+    item(docs, 'NetworkInterfaces', IDS.target1Eni).Groups = [
+      { GroupId: IDS.targetSg },
+      { GroupId: 'sg-0a00000000000extra' },
+    ];
+    const found = findings(docs, 'SG_RULE_REDUNDANT');
+    expect(found.map((f) => [f.resource, f.severity])).toEqual([['sg-0a00000000000extra', 'info']]);
+  });
+
   it('finds no redundant rule in the correct network', () => {
     expect(findings(privateLinkDocs(), 'SG_RULE_REDUNDANT')).toEqual([]);
   });
