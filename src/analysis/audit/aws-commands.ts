@@ -24,6 +24,7 @@ export function aclEntryRef(entry: NetworkAclEntry): string {
   return `rule ${entry.ruleNumber} ${entry.egress ? 'outbound' : 'inbound'}`;
 }
 
+/** `aws ec2 delete-network-acl-entry` for one entry. */
 export function deleteAclEntryCommand(aclId: string, entry: NetworkAclEntry): string {
   return `aws ec2 delete-network-acl-entry --network-acl-id ${aclId} --rule-number ${entry.ruleNumber} ${entry.egress ? '--egress' : '--ingress'}`;
 }
@@ -41,6 +42,7 @@ export interface AclEntryChange {
   readonly verb?: 'create' | 'replace';
 }
 
+/** `aws ec2 create-network-acl-entry` (or `replace-…`) for a new allow or deny entry. */
 export function aclEntryCommand(change: AclEntryChange): string {
   const cidr = typeof change.cidr === 'string' ? change.cidr : formatCidr(change.cidr);
   const family = cidr.includes(':') ? '--ipv6-cidr-block' : '--cidr-block';
@@ -75,6 +77,7 @@ export function ipPermission(rule: SecurityGroupRule): string {
   return parts.join(',');
 }
 
+/** `aws ec2 revoke-security-group-ingress` (or `-egress`) removing exactly one rule. */
 export function revokeRuleCommand(rule: SecurityGroupRule): string {
   const verb = rule.direction === 'ingress' ? 'ingress' : 'egress';
   return `aws ec2 revoke-security-group-${verb} --group-id ${rule.groupId} --ip-permissions '${ipPermission(rule)}'`;

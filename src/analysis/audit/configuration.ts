@@ -136,6 +136,7 @@ export function auditEndpointZones(network: Network): Finding[] {
   return findings;
 }
 
+/** The endpoint service an endpoint connects to, when the snapshot has it (matched by name). */
 export function serviceOf(network: Network, endpoint: VpcEndpoint): EndpointService | undefined {
   return [...network.endpointServices.values()].find((s) => s.name === endpoint.serviceName);
 }

@@ -39,6 +39,7 @@ export interface Finding {
   readonly related: readonly string[];
 }
 
+/** The audit of one network: findings in report order, their counts, what was not checked. */
 export interface AuditResult {
   readonly version: 1;
   readonly findings: readonly Finding[];
@@ -68,6 +69,7 @@ export function dedupeFindings(findings: readonly Finding[]): Finding[] {
   return [...seen.values()];
 }
 
+/** How many findings of each severity, every severity present. */
 export function countFindings(findings: readonly Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { info: 0, low: 0, medium: 0, high: 0 };
   for (const finding of findings) counts[finding.severity] += 1;

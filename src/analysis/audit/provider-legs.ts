@@ -54,6 +54,10 @@ export function auditLoadBalancerLegs(network: Network): Finding[] {
   return collector.findings();
 }
 
+/**
+ * A trace context for one protocol and listener port, with the NLB's source ports: what the
+ * path builders need to judge the legs from the nodes.
+ */
 export function contextFor(network: Network, protocol: number, port: number): TraceContext {
   const service: Service = { family: 4, protocol, port, sourcePorts: LOAD_BALANCER_PORTS };
   return { network, service, options: DEFAULT_MODEL_OPTIONS, limitations: [], notes: [] };
