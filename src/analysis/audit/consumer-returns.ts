@@ -1,5 +1,6 @@
 import { EPHEMERAL_PORTS } from '../../net/port-range.js';
 import type { Network } from '../../network/types.js';
+import type { Limitation } from '../../paths/context.js';
 import type { Hop } from '../../paths/hop.js';
 import type { TracePath } from '../../paths/path.js';
 import { traceFlow } from '../trace.js';
@@ -32,7 +33,7 @@ interface Pending {
  * port of the service, the return hops (the endpoint subnet's NACL outbound, the client
  * subnet's inbound) that drop every reply or pass only part of 1024-65535.
  */
-export function auditConsumerReturns(network: Network): Finding[] {
+export function auditConsumerReturns(network: Network, limitations: Limitation[] = []): Finding[] {
   const pending = new Map<string, Pending>();
   for (const endpoint of network.vpcEndpoints.values()) {
     const service = serviceOf(network, endpoint);
@@ -46,6 +47,7 @@ export function auditConsumerReturns(network: Network): Finding[] {
           protocol: protocol === 17 ? 'udp' : 'tcp',
         });
         for (const path of result.paths) collect(pending, path, protocol, source.id, endpoint.id);
+        limitations.push(...result.limitations);
       }
     }
   }

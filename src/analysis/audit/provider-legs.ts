@@ -1,7 +1,7 @@
 import { formatIp } from '../../net/address.js';
 import { EPHEMERAL_PORTS, type PortRange } from '../../net/port-range.js';
 import type { LoadBalancer, Network, NlbNode, Target, TargetGroup } from '../../network/types.js';
-import { DEFAULT_MODEL_OPTIONS, type TraceContext } from '../../paths/context.js';
+import { DEFAULT_MODEL_OPTIONS, type Limitation, type TraceContext } from '../../paths/context.js';
 import { LOAD_BALANCER_PORTS, type Service } from '../../paths/flows.js';
 import { targetHealth } from '../../paths/health.js';
 import type { Hop } from '../../paths/hop.js';
@@ -37,7 +37,7 @@ interface Leg {
  * the service work only sometimes; a return hop that drops the replies breaks it; one that
  * passes part of 1024-65535 works only for some of the ports the NLB picks.
  */
-export function auditLoadBalancerLegs(network: Network): Finding[] {
+export function auditLoadBalancerLegs(network: Network, limitations: Limitation[] = []): Finding[] {
   const collector = new LegCollector(network);
   for (const balancer of network.loadBalancers.values()) {
     if (balancer.type !== 'network') continue;
@@ -49,6 +49,7 @@ export function auditLoadBalancerLegs(network: Network): Finding[] {
         dataLegs(ctx, collector, balancer, group, protocol);
         healthLegs(ctx, collector, balancer, group);
       }
+      limitations.push(...ctx.limitations);
     }
   }
   return collector.findings();
