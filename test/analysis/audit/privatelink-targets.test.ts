@@ -47,6 +47,28 @@ describe('audit: target rules admitting clients PrivateLink never delivers', () 
     ]);
   });
 
+  it('keeps it medium when the target group does not preserve client addresses', () => {
+    const docs = privateLinkDocs();
+    docs.PrefixLists.push({ PrefixListId: 'pl-0c1', AddressFamily: 'IPv4' });
+    docs.PrefixListEntries.push({
+      PrefixListId: 'pl-0c1',
+      Entries: [{ Cidr: '10.0.1.0/24' }, { Cidr: '10.1.20.0/24' }],
+    });
+    groupOf(docs, IDS.targetSg).IpPermissions = [
+      tcpRule(8443, 8443, ['10.1.1.10/32', '10.1.2.10/32']),
+      {
+        IpProtocol: 'tcp',
+        FromPort: 8443,
+        ToPort: 8443,
+        PrefixListIds: [{ PrefixListId: 'pl-0c1' }],
+      },
+    ];
+    item(docs, 'TargetGroupAttributes', IDS.targetGroup).Attributes = [
+      { Key: 'preserve_client_ip.enabled', Value: 'false' },
+    ];
+    expect(findings(docs, 'TARGET_SG_ADMITS_CLIENTS').map((f) => f.severity)).toEqual(['medium']);
+  });
+
   it('does not report a rule that admits the node addresses too', () => {
     const docs = privateLinkDocs();
     groupOf(docs, IDS.targetSg).IpPermissions = [tcpRule(8443, 8443, ['10.0.0.0/15'])];
