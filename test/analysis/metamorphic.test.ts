@@ -47,7 +47,7 @@ function answer(raw: unknown, question: OracleQuestion) {
 
 const copy = (raw: unknown): Raw => structuredClone(raw) as Raw;
 const RANK = { unreachable: 0, 'partially-reachable': 1, reachable: 2 } as const;
-const RUNS = { numRuns: 100 };
+const RUNS = { numRuns: Number(process.env.VPCREACH_METAMORPHIC_RUNS ?? 100) };
 
 describe('metamorphic relations on random snapshots', () => {
   test.prop([scenarioWithQuestionArb(), fc.nat()], RUNS)(
@@ -152,7 +152,9 @@ function halves(text: string): string[] {
   const [address, lengthText] = text.split('/');
   const length = Number(lengthText);
   if (text.includes(':') || length >= 32) return [text];
-  const value = address!.split('.').reduce((v, octet) => v * 256 + Number(octet), 0);
+  // AWS keeps host bits as written (`10.0.1.200/24` means 10.0.1.0/24): mask them first.
+  const written = address!.split('.').reduce((v, octet) => v * 256 + Number(octet), 0);
+  const value = length === 0 ? 0 : (written - (written % 2 ** (32 - length))) >>> 0;
   const format = (v: number) => [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
   const half = 2 ** (32 - length - 1);
   return [`${format(value)}/${length + 1}`, `${format(value + half)}/${length + 1}`];
