@@ -1,4 +1,5 @@
 import { Command } from '@commander-js/extra-typings';
+import { registerAudit } from './audit.js';
 import { registerCheck } from './check.js';
 import { registerCollect } from './collect.js';
 import { registerDemo } from './demo.js';
@@ -23,6 +24,7 @@ export function createProgram(): Command {
   registerTrace(program);
   registerReach(program);
   registerCheck(program);
+  registerAudit(program);
   registerCollect(program);
   registerDemo(program);
   registerFix(program);

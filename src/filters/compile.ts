@@ -123,6 +123,11 @@ export function compileNetworkAcl(acl: NetworkAcl, direction: Direction): Packet
   return set;
 }
 
+/** The packets one NACL entry matches in its direction, whatever lower-numbered entries decide. */
+export function compileNetworkAclEntry(entry: NetworkAclEntry): PacketSet {
+  return PacketSet.of(entrySpec(entry, entry.egress ? 'egress' : 'ingress'));
+}
+
 function entrySpec(entry: NetworkAclEntry, direction: Direction): PacketSpec {
   return ruleSpec(entry.protocol, entry.l4, [entry.cidr], direction);
 }
