@@ -1,0 +1,233 @@
+import { formatIp } from '../../net/address.js';
+import { PacketSet } from '../../net/packet-set.js';
+import type { PortRange } from '../../net/port-range.js';
+import type { Network } from '../../network/types.js';
+import type { Limitation, ModelOptions } from '../../paths/context.js';
+import type { AdmittedItem } from '../reach/reach.js';
+import { dedupe, describeQuestion, resolveScope, sideContext } from '../reach/reach.js';
+import { attributeFlow, candidateSenders, destinationRoles } from './attribute.js';
+import { traceClosedFlow, type FailingTrace } from './closed-trace.js';
+import { type DestinationReach, reachOfDestinations } from './destination-reach.js';
+import { type RawFlow, splitFlows } from './flows.js';
+import { placeholderAddresses } from './placeholders.js';
+import { type ChangeDetail, compareText, diffRules, type RuleChange } from './rule-changes.js';
+
+/** What to compare: every destination, or only some; the protocol and ports in scope. */
+export interface DiffQuestion {
+  /** Destinations as `reach --to` takes them; every ENI and interface endpoint when absent. */
+  readonly to?: readonly string[];
+  /** `all` (default), `tcp`, `udp`, or a protocol number without ports. */
+  readonly protocol?: string | number;
+  /** @default every port */
+  readonly ports?: PortRange;
+  /** @default 1024-65535 */
+  readonly sourcePorts?: PortRange;
+}
+
+/** One opened or closed flow to a destination, and the changes that explain it. */
+export interface DiffFlow {
+  readonly change: 'opened' | 'closed';
+  /** `destination-side`: what the destination admits changed; `sender-side`: only the senders. */
+  readonly origin: 'destination-side' | 'sender-side';
+  readonly protocol: string;
+  readonly ports: readonly string[];
+  readonly sources: {
+    /** Source addresses, the fewest CIDR blocks. */
+    readonly cidrs: readonly string[];
+    /** ENIs of the snapshots whose own reach changed within this flow. */
+    readonly enis: readonly string[];
+  };
+  /** IDs of entries of `changes` on the flow's path that match it. */
+  readonly causes: readonly string[];
+  /** ENIs in the flow whose address is not known until deployment. */
+  readonly dependsOnUnknownAddress: readonly string[];
+  /** For a closed flow: the trace in --after that now fails, or null when none can be run. */
+  readonly trace: FailingTrace | null;
+}
+
+export interface DiffDestination {
+  readonly destination: string;
+  readonly kind: 'network-interface' | 'vpc-endpoint';
+  /** `both`, or the one snapshot that holds the destination. */
+  readonly presence: 'both' | 'before' | 'after';
+  readonly addresses: readonly string[];
+  readonly flows: readonly DiffFlow[];
+}
+
+export interface DiffResult {
+  readonly version: 1;
+  readonly question: Omit<ReturnType<typeof describeQuestion>, 'to'> & {
+    readonly to: readonly string[] | null;
+  };
+  readonly summary: {
+    readonly opened: number;
+    readonly closed: number;
+    readonly destinations: number;
+    readonly changes: number;
+  };
+  /** Destinations with at least one flow, the widest opening first. */
+  readonly destinations: readonly DiffDestination[];
+  /** Every configuration difference found, whether or not a flow depends on it. */
+  readonly changes: readonly RuleChange[];
+  readonly limitations: readonly Limitation[];
+}
+
+/**
+ * What a change opens and closes: reach is computed exactly (packet sets) for every destination
+ * in both snapshots, matched by ID, and opened = admitted after minus before, closed = before
+ * minus after — both for the admitted address space and for the snapshot's own ENIs. Each flow
+ * names the rule changes on its path that match it; a closed flow carries the trace that fails.
+ */
+export function diffNetworks(
+  beforeNetwork: Network,
+  afterNetwork: Network,
+  question: DiffQuestion = {},
+  options: Partial<ModelOptions> = {},
+): DiffResult {
+  const scope = resolveScope({
+    protocol: question.protocol ?? 'all',
+    ...(question.ports === undefined ? {} : { ports: question.ports }),
+    ...(question.sourcePorts === undefined ? {} : { sourcePorts: question.sourcePorts }),
+  });
+  const before = placeholderAddresses(beforeNetwork);
+  const after = placeholderAddresses(afterNetwork);
+  const ctxBefore = sideContext(before.network, options);
+  const ctxAfter = sideContext(after.network, options);
+  const reachBefore = reachOfDestinations(ctxBefore, scope, question.to);
+  const reachAfter = reachOfDestinations(ctxAfter, scope, question.to);
+  const details = diffRules(before.network, after.network);
+  const unknown = new Set([...before.placeholders, ...after.placeholders]);
+  const destinations: WideDestination[] = [];
+  const limitations = [...ctxBefore.limitations, ...ctxAfter.limitations];
+  for (const label of [...new Set([...reachBefore.keys(), ...reachAfter.keys()])].sort(compareText)) {
+    const pair = { before: reachBefore.get(label), after: reachAfter.get(label) };
+    const flows = diffDestination({ before, after, pair, details, unknown, options });
+    if (flows.length === 0) continue;
+    destinations.push(describeDestination(label, pair, flows));
+  }
+  destinations.sort((a, b) => widest(b) - widest(a) || compareText(a.destination, b.destination));
+  return {
+    version: 1,
+    question: { ...describeQuestion('', scope), to: question.to ?? null },
+    summary: summarize(destinations, details.length),
+    destinations: destinations.map(({ flows, ...rest }) => ({
+      ...rest,
+      flows: flows.map(({ width: _, ...flow }) => flow),
+    })),
+    changes: details.map((d) => d.change),
+    limitations: dedupe([...limitations, ...unknownLimits(before, after)]),
+  };
+}
+
+type Sided = ReturnType<typeof placeholderAddresses>;
+
+interface DestinationPair {
+  readonly before: DestinationReach | undefined;
+  readonly after: DestinationReach | undefined;
+}
+
+type WideFlow = DiffFlow & { readonly width: number };
+type WideDestination = Omit<DiffDestination, 'flows'> & { readonly flows: WideFlow[] };
+
+interface DestinationInput {
+  readonly before: Sided;
+  readonly after: Sided;
+  readonly pair: DestinationPair;
+  readonly details: readonly ChangeDetail[];
+  readonly unknown: ReadonlySet<string>;
+  readonly options: Partial<ModelOptions>;
+}
+
+function diffDestination(input: DestinationInput): WideFlow[] {
+  const { pair } = input;
+  const empty = PacketSet.empty();
+  const a = { admitted: pair.before?.admitted ?? empty, reached: pair.before?.reached ?? empty };
+  const b = { admitted: pair.after?.admitted ?? empty, reached: pair.after?.reached ?? empty };
+  const networks = [input.before.network, input.after.network];
+  const vpcs = new Set(
+    [...(pair.before?.sides ?? []), ...(pair.after?.sides ?? [])].map((s) => s.eni.vpcId),
+  );
+  const candidates = candidateSenders(networks, vpcs);
+  let roles = destinationRoles(input.before.network, pair.before?.sides ?? []);
+  roles = destinationRoles(input.after.network, pair.after?.sides ?? [], roles);
+  const label = (pair.after ?? pair.before)!.label;
+  const raw: [RawFlow, 'opened' | 'closed'][] = [
+    ...splitFlows(diffOf(b.admitted, a.admitted), diffOf(b.reached, a.reached), candidates).map(
+      (f) => [f, 'opened'] as [RawFlow, 'opened'],
+    ),
+    ...splitFlows(diffOf(a.admitted, b.admitted), diffOf(a.reached, b.reached), candidates).map(
+      (f) => [f, 'closed'] as [RawFlow, 'closed'],
+    ),
+  ];
+  return raw
+    .map(([flow, change]) => ({
+      change,
+      origin: flow.origin,
+      protocol: flow.item.protocol,
+      ports: flow.item.ports,
+      sources: { cidrs: flow.item.cidrs, enis: flow.enis.map((e) => e.id) },
+      causes: attributeFlow(networks, flow, roles, input.details),
+      dependsOnUnknownAddress: dependsOn(flow, pair, input.unknown),
+      trace:
+        change === 'closed'
+          ? traceClosedFlow(input.after.network, label, flow, input.options)
+          : null,
+      width: flow.width,
+    }))
+    .sort((x, y) => y.width - x.width);
+}
+
+function diffOf(x: PacketSet, y: PacketSet): PacketSet {
+  return x.subtract(y).simplify();
+}
+
+function dependsOn(flow: RawFlow, pair: DestinationPair, unknown: ReadonlySet<string>): string[] {
+  const ids = [
+    ...[...(pair.before?.sides ?? []), ...(pair.after?.sides ?? [])].map((s) => s.eni.id),
+    ...flow.enis.map((e) => e.id),
+  ];
+  return [...new Set(ids.filter((id) => unknown.has(id)))].sort(compareText);
+}
+
+function describeDestination(
+  label: string,
+  pair: DestinationPair,
+  flows: WideFlow[],
+): WideDestination {
+  const sides = (pair.after ?? pair.before)!.sides;
+  const endpoint = sides.some((s) => s.eni.kind === 'vpc-endpoint') && !label.startsWith('eni-');
+  const presence =
+    pair.before !== undefined && pair.before.sides.length > 0
+      ? pair.after !== undefined && pair.after.sides.length > 0
+        ? 'both'
+        : 'before'
+      : 'after';
+  const present = presence === 'before' ? pair.before! : (pair.after ?? pair.before)!;
+  return {
+    destination: label,
+    kind: endpoint ? 'vpc-endpoint' : 'network-interface',
+    presence,
+    addresses: present.sides.flatMap((s) => [...s.eni.ipv4, ...s.eni.ipv6].map(formatIp)),
+    flows,
+  };
+}
+
+function widest(destination: { flows: readonly WideFlow[] }): number {
+  return Math.max(0, ...destination.flows.filter((f) => f.change === 'opened').map((f) => f.width));
+}
+
+function summarize(destinations: readonly { flows: readonly DiffFlow[] }[], changes: number) {
+  const flows = destinations.flatMap((d) => d.flows);
+  return {
+    opened: flows.filter((f) => f.change === 'opened').length,
+    closed: flows.filter((f) => f.change === 'closed').length,
+    destinations: destinations.length,
+    changes,
+  };
+}
+
+function unknownLimits(before: Sided, after: Sided): Limitation[] {
+  return [...before.limitations, ...after.limitations];
+}
+
+export type { AdmittedItem };
