@@ -1,6 +1,7 @@
 import { Command } from '@commander-js/extra-typings';
 import { registerCollect } from './collect.js';
 import { registerDemo } from './demo.js';
+import { registerDiff } from './diff.js';
 import { reportFailure } from './errors.js';
 import { registerInspect } from './inspect.js';
 import { registerReach } from './reach.js';
@@ -20,6 +21,7 @@ export function createProgram(): Command {
   registerInspect(program);
   registerTrace(program);
   registerReach(program);
+  registerDiff(program);
   registerCollect(program);
   registerDemo(program);
   return program;

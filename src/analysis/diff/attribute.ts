@@ -31,7 +31,8 @@ export function destinationRoles(
   for (const side of sides) {
     const eni = side.eni;
     const endpoint = network.vpcEndpoints.get(eni.vpcEndpointId ?? '');
-    const groups = eni.securityGroupIds.length > 0 ? eni.securityGroupIds : (endpoint?.securityGroupIds ?? []);
+    const groups =
+      eni.securityGroupIds.length > 0 ? eni.securityGroupIds : (endpoint?.securityGroupIds ?? []);
     add(roles, eni.id, 'destination');
     for (const group of groups) add(roles, group, 'destination');
     addSubnet(network, roles, eni.subnetId, 'destination');
@@ -88,7 +89,8 @@ function flowRoles(networks: readonly Network[], flow: RawFlow, base: Roles): Ro
     const blocks = flow.item.cidrs.map((text) => cidr(text));
     for (const eni of network.enis.values()) {
       const addresses = [...eni.ipv4, ...eni.ipv6];
-      if (addresses.some((a) => blocks.some((b) => cidrContains(b, a)))) add(roles, eni.id, 'address');
+      if (addresses.some((a) => blocks.some((b) => cidrContains(b, a))))
+        add(roles, eni.id, 'address');
     }
   }
   return roles;

@@ -5,8 +5,8 @@ import type { Network } from '../../network/types.js';
 import type { ModelOptions } from '../../paths/context.js';
 import type { Verdict } from '../../paths/path.js';
 import type { BlockedItem } from '../blocked.js';
-import { traceFlow } from '../trace.js';
 import { eniBlocks } from '../reach/sides.js';
+import { traceFlow } from '../trace.js';
 import type { RawFlow } from './flows.js';
 
 /** The trace of one packet of a closed flow in --after: what now stops it. */
@@ -40,16 +40,15 @@ export function traceClosedFlow(
       : flow.set.intersect(PacketSet.of({ sources: eniBlocks(sender) }));
   const packet = (set.isEmpty() ? flow.set : set).sample()!;
   const from = sender ?? after.eniByIp.get(ipKey(packet.source));
+  const opens = from !== undefined && (from.kind === 'instance' || from.kind === 'other');
   const port = packet.protocol === 6 || packet.protocol === 17 ? packet.destinationPort : null;
   const base = { to, protocol: packet.protocol, port };
-  if (from === undefined) {
-    return {
-      ...base,
-      from: null,
-      verdict: null,
-      summary: `not traced: no ENI of --after holds ${formatIp(packet.source)} or another address of this flow`,
-      blocked: [],
-    };
+  if (from === undefined || !opens) {
+    const why =
+      from === undefined
+        ? `no ENI of --after holds ${formatIp(packet.source)} or another address of this flow`
+        : `${formatIp(packet.source)} belongs to ${from.id}, a ${from.kind} ENI, which opens no connections of its own`;
+    return { ...base, from: null, verdict: null, summary: `not traced: ${why}`, blocked: [] };
   }
   try {
     const result = traceFlow(
@@ -75,6 +74,12 @@ export function traceClosedFlow(
     };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    return { ...base, from: from.id, verdict: null, summary: `not traced: ${error.message}`, blocked: [] };
+    return {
+      ...base,
+      from: from.id,
+      verdict: null,
+      summary: `not traced: ${error.message}`,
+      blocked: [],
+    };
   }
 }

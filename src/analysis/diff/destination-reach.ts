@@ -74,7 +74,10 @@ function named(ctx: SideContext, scope: ReachScope, only: readonly string[]) {
     try {
       groups.set(to, destinationSides(ctx, to, scope));
     } catch (error) {
-      if (!(error instanceof UsageError) || !/matches nothing|no interface endpoint/.test(error.message))
+      if (
+        !(error instanceof UsageError) ||
+        !/matches nothing|no interface endpoint/.test(error.message)
+      )
         throw error;
       groups.set(to, []);
     }

@@ -6,7 +6,7 @@ import type { Limitation, ModelOptions } from '../../paths/context.js';
 import type { AdmittedItem } from '../reach/reach.js';
 import { dedupe, describeQuestion, resolveScope, sideContext } from '../reach/reach.js';
 import { attributeFlow, candidateSenders, destinationRoles } from './attribute.js';
-import { traceClosedFlow, type FailingTrace } from './closed-trace.js';
+import { type FailingTrace, traceClosedFlow } from './closed-trace.js';
 import { type DestinationReach, reachOfDestinations } from './destination-reach.js';
 import { type RawFlow, splitFlows } from './flows.js';
 import { placeholderAddresses } from './placeholders.js';
@@ -99,7 +99,9 @@ export function diffNetworks(
   const unknown = new Set([...before.placeholders, ...after.placeholders]);
   const destinations: WideDestination[] = [];
   const limitations = [...ctxBefore.limitations, ...ctxAfter.limitations];
-  for (const label of [...new Set([...reachBefore.keys(), ...reachAfter.keys()])].sort(compareText)) {
+  for (const label of [...new Set([...reachBefore.keys(), ...reachAfter.keys()])].sort(
+    compareText,
+  )) {
     const pair = { before: reachBefore.get(label), after: reachAfter.get(label) };
     const flows = diffDestination({ before, after, pair, details, unknown, options });
     if (flows.length === 0) continue;

@@ -36,7 +36,9 @@ export function splitFlows(
   const flows: RawFlow[] = [];
   for (const summary of summarizeSources(admittedDiff)) {
     const set = admittedDiff.intersect(restriction(summary));
-    flows.push(flowOf(summary, 'destination-side', set, enisIn(reachedDiff.intersect(set), candidates)));
+    flows.push(
+      flowOf(summary, 'destination-side', set, enisIn(reachedDiff.intersect(set), candidates)),
+    );
   }
   const rest = reachedDiff.subtract(admittedDiff);
   for (const summary of summarizeSources(rest)) {
@@ -83,7 +85,10 @@ function enisIn(set: PacketSet, candidates: readonly Eni[]): Eni[] {
 
 function widthOf(summary: AddressSummary): number {
   const bits = familyBits(summary.family);
-  const addresses = summary.cidrs.reduce((sum, text) => sum + 2 ** (bits - cidr(text).prefixLength), 0);
+  const addresses = summary.cidrs.reduce(
+    (sum, text) => sum + 2 ** (bits - cidr(text).prefixLength),
+    0,
+  );
   const ports =
     summary.kind === 'ports'
       ? summary.ports.reduce((sum, range) => sum + portCount(range), 0)

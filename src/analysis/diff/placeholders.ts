@@ -1,4 +1,4 @@
-import { bigIntToIp, formatIp, type IpAddress, ipKey, ipToBigInt } from '../../net/address.js';
+import { bigIntToIp, formatIp, type IpAddress, ipKey } from '../../net/address.js';
 import { cidrBounds } from '../../net/cidr.js';
 import type { Eni, Network } from '../../network/types.js';
 import type { Limitation } from '../../paths/context.js';
