@@ -39,7 +39,9 @@ export function reachOfDestinations(
   const senders = new SenderSets(ctx.network);
   const out = new Map<string, DestinationReach>();
   for (const [label, sides] of groups) {
-    const admitted = PacketSet.unionAll(sides.map((side) => side.admitted)).simplify();
+    // Left unsimplified: an unchanged destination then yields the very same boxes on both
+    // sides, which the diff recognises without set operations.
+    const admitted = PacketSet.unionAll(sides.map((side) => side.admitted));
     const reached = PacketSet.unionAll(
       sides.map((side) =>
         side.admitted
@@ -47,7 +49,7 @@ export function reachOfDestinations(
           // An ENI talking to itself is not a network path.
           .subtract(PacketSet.of({ sources: eniBlocks(side.eni) })),
       ),
-    ).simplify();
+    );
     out.set(label, { label, sides, admitted, reached });
   }
   return out;

@@ -145,6 +145,11 @@ function diffDestination(input: DestinationInput): WideFlow[] {
   const empty = PacketSet.empty();
   const a = { admitted: pair.before?.admitted ?? empty, reached: pair.before?.reached ?? empty };
   const b = { admitted: pair.after?.admitted ?? empty, reached: pair.after?.reached ?? empty };
+  if (sameCover(a.admitted, b.admitted) && sameCover(a.reached, b.reached)) return [];
+  a.admitted = a.admitted.simplify();
+  a.reached = a.reached.simplify();
+  b.admitted = b.admitted.simplify();
+  b.reached = b.reached.simplify();
   const networks = [input.before.network, input.after.network];
   const vpcs = new Set(
     [...(pair.before?.sides ?? []), ...(pair.after?.sides ?? [])].map((s) => s.eni.vpcId),
@@ -179,8 +184,17 @@ function diffDestination(input: DestinationInput): WideFlow[] {
     .sort((x, y) => y.width - x.width);
 }
 
+/** The same boxes in the same order: what one computation on unchanged inputs gives twice. */
+function sameCover(x: PacketSet, y: PacketSet): boolean {
+  if (x.boxCount !== y.boxCount) return false;
+  const p = x.toBoxArray();
+  const q = y.toBoxArray();
+  return p.every((value, i) => value === q[i]);
+}
+
 function diffOf(x: PacketSet, y: PacketSet): PacketSet {
-  return x.subtract(y).simplify();
+  const rest = x.subtract(y);
+  return rest.isEmpty() ? rest : rest.simplify();
 }
 
 function dependsOn(flow: RawFlow, pair: DestinationPair, unknown: ReadonlySet<string>): string[] {
