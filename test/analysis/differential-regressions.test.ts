@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { reachTo } from '../../src/analysis/reach/reach.js';
+import { traceFlow } from '../../src/analysis/trace.js';
+import {
+  aclEntry,
+  IDS,
+  item,
+  networkOf,
+  privateLinkDocs,
+} from '../fixtures/privatelink-network.js';
+
+// Mismatches the oracle found on random snapshots, each kept as the smallest case that showed it.
+
+describe('regressions found by the brute-force oracle', () => {
+  it('an endpoint service with an empty zone-ID list is offered in the zones it names', () => {
+    const docs = privateLinkDocs();
+    const service = docs.ServiceConfigurations[0]!;
+    service.AvailabilityZoneIds = [];
+    service.AvailabilityZones = ['us-east-1a', 'us-east-1b'];
+    docs.AvailabilityZones = [
+      { ZoneName: 'us-east-1b', ZoneId: 'use1-az1', RegionName: 'us-east-1' },
+      { ZoneName: 'us-east-1a', ZoneId: 'use1-az2', RegionName: 'us-east-1' },
+    ];
+    expect(
+      traceFlow(networkOf(docs), { from: IDS.client, to: IDS.endpoint, port: 443 }).verdict,
+    ).toBe('reachable');
+  });
+
+  it('passing ports that meet end to end are reported as one range', () => {
+    const docs = privateLinkDocs();
+    const entries = item(docs, 'NetworkAcls', IDS.clientAcl).Entries as Record<string, unknown>[];
+    entries[1] = aclEntry(100, false, 'allow', '10.0.8.0/21', [1024, 65525]);
+    entries.push(
+      aclEntry(101, false, 'allow', '10.0.8.0/21', [65526, 65526]),
+      aclEntry(102, false, 'allow', '10.0.8.0/21', [65527, 65535]),
+    );
+    const result = traceFlow(networkOf(docs), { from: IDS.client, to: IDS.endpoint, port: 443 });
+    expect(result.verdict).toBe('reachable');
+    expect(result.paths[0]!.clientPortsPassing).toEqual([{ from: 1024, to: 65535 }]);
+  });
+
+  it('a protocol without ports keeps the asked source-port range when its reply passes', () => {
+    const docs = privateLinkDocs();
+    item(docs, 'SecurityGroups', IDS.clientSg).IpPermissions = [
+      { IpProtocol: '-1', IpRanges: [{ CidrIp: '10.0.0.0/16' }] },
+    ];
+    item(docs, 'SecurityGroups', IDS.clientSg).IpPermissionsEgress = [
+      { IpProtocol: '-1', IpRanges: [{ CidrIp: '10.0.0.0/16' }] },
+    ];
+    docs.NetworkInterfaces.push({
+      ...item(docs, 'NetworkInterfaces', IDS.clientEni),
+      NetworkInterfaceId: 'eni-0c0000000000000c2',
+      PrivateIpAddress: '10.0.1.11',
+      PrivateIpAddresses: [{ PrivateIpAddress: '10.0.1.11', Primary: true }],
+      Attachment: undefined,
+    });
+    const result = traceFlow(networkOf(docs), {
+      from: IDS.clientEni,
+      to: 'eni-0c0000000000000c2',
+      protocol: 47,
+    });
+    expect(result.verdict).toBe('reachable');
+    expect(result.paths[0]!.clientPortsPassing).toEqual([{ from: 1024, to: 65535 }]);
+  });
+
+  it('reach to one address of an ENI admits packets to that address only', () => {
+    const docs = privateLinkDocs();
+    const client = item(docs, 'NetworkInterfaces', IDS.clientEni);
+    client.Ipv6Addresses = [{ Ipv6Address: '2600:1f18::10' }];
+    docs.Vpcs[0]!.Ipv6CidrBlockAssociationSet = [{ Ipv6CidrBlock: '2600:1f18::/56' }];
+    item(docs, 'Subnets', 'subnet-0c00000000000c001').Ipv6CidrBlockAssociationSet = [
+      { Ipv6CidrBlock: '2600:1f18::/64' },
+    ];
+    item(docs, 'SecurityGroups', IDS.clientSg).IpPermissions = [
+      {
+        IpProtocol: 'tcp',
+        FromPort: 22,
+        ToPort: 22,
+        IpRanges: [{ CidrIp: '10.0.0.0/16' }],
+        Ipv6Ranges: [{ CidrIpv6: '2600:1f18::/56' }],
+      },
+    ];
+    const network = networkOf(docs);
+    const byAddress = reachTo(network, { to: '10.0.1.10', ports: { from: 22, to: 22 } });
+    expect(byAddress.admitted.every((a) => a.cidrs.every((c) => !c.includes(':')))).toBe(true);
+    const byEni = reachTo(network, { to: IDS.clientEni, ports: { from: 22, to: 22 } });
+    expect(byEni.admitted.some((a) => a.cidrs.some((c) => c.includes(':')))).toBe(true);
+  });
+});
