@@ -22,6 +22,8 @@ export interface DestinationReach {
   readonly admitted: PacketSet;
   /** The part of `admitted` that ENIs of the snapshot really send, their own filters applied. */
   readonly reached: PacketSet;
+  /** For an endpoint, what each working provider path admits (see DestinationSide.paths). */
+  readonly paths: ReadonlyMap<string, PacketSet>;
 }
 
 /**
@@ -50,7 +52,10 @@ export function reachOfDestinations(
           .subtract(PacketSet.of({ sources: eniBlocks(side.eni) })),
       ),
     );
-    out.set(label, { label, sides, admitted, reached });
+    const paths = new Map(
+      sides.flatMap((side) => side.paths ?? []).map((p) => [p.key, p.admitted]),
+    );
+    out.set(label, { label, sides, admitted, reached, paths });
   }
   return out;
 }

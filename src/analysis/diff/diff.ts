@@ -8,8 +8,7 @@ import { dedupe, describeQuestion, resolveScope, sideContext } from '../reach/re
 import { attributeFlow, candidateSenders, destinationRoles } from './attribute.js';
 import { type FailingTrace, traceClosedFlow } from './closed-trace.js';
 import { type DestinationReach, reachOfDestinations } from './destination-reach.js';
-import { type RawFlow, splitFlows } from './flows.js';
-import { placeholderAddresses } from './placeholders.js';
+import { type RawFlow, splitFlows, splitPathFlows } from './flows.js';
 import { type ChangeDetail, compareText, diffRules, type RuleChange } from './rule-changes.js';
 
 /** What to compare: every destination, or only some; the protocol and ports in scope. */
@@ -37,6 +36,11 @@ export interface DiffFlow {
     /** ENIs of the snapshots whose own reach changed within this flow. */
     readonly enis: readonly string[];
   };
+  /**
+   * For an endpoint, the provider paths (endpoint ENI → NLB node → target) the flow changed on,
+   * when the endpoint as a whole still admits it through others; null when it concerns them all.
+   */
+  readonly paths: readonly string[] | null;
   /** IDs of entries of `changes` on the flow's path that match it. */
   readonly causes: readonly string[];
   /** ENIs in the flow whose address is not known until deployment. */
@@ -89,14 +93,18 @@ export function diffNetworks(
     ...(question.ports === undefined ? {} : { ports: question.ports }),
     ...(question.sourcePorts === undefined ? {} : { sourcePorts: question.sourcePorts }),
   });
-  const before = placeholderAddresses(beforeNetwork);
-  const after = placeholderAddresses(afterNetwork);
-  const ctxBefore = sideContext(before.network, options);
-  const ctxAfter = sideContext(after.network, options);
+  const before = beforeNetwork;
+  const after = afterNetwork;
+  const ctxBefore = sideContext(before, options);
+  const ctxAfter = sideContext(after, options);
   const reachBefore = reachOfDestinations(ctxBefore, scope, question.to);
   const reachAfter = reachOfDestinations(ctxAfter, scope, question.to);
-  const details = diffRules(before.network, after.network);
-  const unknown = new Set([...before.placeholders, ...after.placeholders]);
+  const details = diffRules(before, after);
+  const unknown = new Set(
+    [...before.enis.values(), ...after.enis.values()]
+      .filter((e) => e.addressUnknown)
+      .map((e) => e.id),
+  );
   const destinations: WideDestination[] = [];
   const limitations = [...ctxBefore.limitations, ...ctxAfter.limitations];
   for (const label of [...new Set([...reachBefore.keys(), ...reachAfter.keys()])].sort(
@@ -117,11 +125,9 @@ export function diffNetworks(
       flows: flows.map(({ width: _, ...flow }) => flow),
     })),
     changes: details.map((d) => d.change),
-    limitations: dedupe([...limitations, ...unknownLimits(before, after)]),
+    limitations: dedupe([...limitations, ...unknownLimits(after, destinations)]),
   };
 }
-
-type Sided = ReturnType<typeof placeholderAddresses>;
 
 interface DestinationPair {
   readonly before: DestinationReach | undefined;
@@ -132,39 +138,62 @@ type WideFlow = DiffFlow & { readonly width: number };
 type WideDestination = Omit<DiffDestination, 'flows'> & { readonly flows: WideFlow[] };
 
 interface DestinationInput {
-  readonly before: Sided;
-  readonly after: Sided;
+  readonly before: Network;
+  readonly after: Network;
   readonly pair: DestinationPair;
   readonly details: readonly ChangeDetail[];
   readonly unknown: ReadonlySet<string>;
   readonly options: Partial<ModelOptions>;
 }
 
+interface SideSets {
+  readonly admitted: PacketSet;
+  readonly reached: PacketSet;
+  readonly paths: ReadonlyMap<string, PacketSet>;
+}
+
+function setsOf(reach: DestinationReach | undefined): SideSets {
+  const empty = PacketSet.empty();
+  return {
+    admitted: reach?.admitted ?? empty,
+    reached: reach?.reached ?? empty,
+    paths: reach?.paths ?? new Map(),
+  };
+}
+
+function unchanged(a: SideSets, b: SideSets): boolean {
+  if (!sameCover(a.admitted, b.admitted) || !sameCover(a.reached, b.reached)) return false;
+  if (a.paths.size !== b.paths.size) return false;
+  return [...a.paths].every(([key, set]) => {
+    const other = b.paths.get(key);
+    return other !== undefined && sameCover(set, other);
+  });
+}
+
 function diffDestination(input: DestinationInput): WideFlow[] {
   const { pair } = input;
-  const empty = PacketSet.empty();
-  const a = { admitted: pair.before?.admitted ?? empty, reached: pair.before?.reached ?? empty };
-  const b = { admitted: pair.after?.admitted ?? empty, reached: pair.after?.reached ?? empty };
-  if (sameCover(a.admitted, b.admitted) && sameCover(a.reached, b.reached)) return [];
-  a.admitted = a.admitted.simplify();
-  a.reached = a.reached.simplify();
-  b.admitted = b.admitted.simplify();
-  b.reached = b.reached.simplify();
-  const networks = [input.before.network, input.after.network];
+  const a = setsOf(pair.before);
+  const b = setsOf(pair.after);
+  if (unchanged(a, b)) return [];
+  const networks = [input.before, input.after];
   const vpcs = new Set(
     [...(pair.before?.sides ?? []), ...(pair.after?.sides ?? [])].map((s) => s.eni.vpcId),
   );
   const candidates = candidateSenders(networks, vpcs);
-  let roles = destinationRoles(input.before.network, pair.before?.sides ?? []);
-  roles = destinationRoles(input.after.network, pair.after?.sides ?? [], roles);
+  let roles = destinationRoles(input.before, pair.before?.sides ?? []);
+  roles = destinationRoles(input.after, pair.after?.sides ?? [], roles);
   const label = (pair.after ?? pair.before)!.label;
-  const raw: [RawFlow, 'opened' | 'closed'][] = [
-    ...splitFlows(diffOf(b.admitted, a.admitted), diffOf(b.reached, a.reached), candidates).map(
-      (f) => [f, 'opened'] as [RawFlow, 'opened'],
-    ),
-    ...splitFlows(diffOf(a.admitted, b.admitted), diffOf(a.reached, b.reached), candidates).map(
-      (f) => [f, 'closed'] as [RawFlow, 'closed'],
-    ),
+  const flowsOf = (x: SideSets, y: SideSets): RawFlow[] => {
+    const whole = diffOf(x.admitted, y.admitted);
+    const reached = x.reached.simplify();
+    return [
+      ...splitFlows(whole, diffOf(x.reached, y.reached), candidates),
+      ...splitPathFlows(pathPieces(x.paths, y.paths, whole), reached, candidates),
+    ];
+  };
+  const raw = [
+    ...flowsOf(b, a).map((f) => [f, 'opened'] as const),
+    ...flowsOf(a, b).map((f) => [f, 'closed'] as const),
   ];
   return raw
     .map(([flow, change]) => ({
@@ -173,15 +202,29 @@ function diffDestination(input: DestinationInput): WideFlow[] {
       protocol: flow.item.protocol,
       ports: flow.item.ports,
       sources: { cidrs: flow.item.cidrs, enis: flow.enis.map((e) => e.id) },
+      paths: flow.paths,
       causes: attributeFlow(networks, flow, roles, input.details),
       dependsOnUnknownAddress: dependsOn(flow, pair, input.unknown),
-      trace:
-        change === 'closed'
-          ? traceClosedFlow(input.after.network, label, flow, input.options)
-          : null,
+      trace: change === 'closed' ? traceClosedFlow(input.after, label, flow, input.options) : null,
       width: flow.width,
     }))
     .sort((x, y) => y.width - x.width);
+}
+
+/** What each provider path of `x` admits beyond `y`'s same path and beyond `whole`. */
+function pathPieces(
+  x: ReadonlyMap<string, PacketSet>,
+  y: ReadonlyMap<string, PacketSet>,
+  whole: PacketSet,
+): { key: string; set: PacketSet }[] {
+  const pieces: { key: string; set: PacketSet }[] = [];
+  for (const [key, set] of x) {
+    const other = y.get(key);
+    if (other !== undefined && sameCover(set, other)) continue;
+    const rest = diffOf(set.subtract(whole), other ?? PacketSet.empty());
+    if (!rest.isEmpty()) pieces.push({ key, set: rest });
+  }
+  return pieces;
 }
 
 /** The same boxes in the same order: what one computation on unchanged inputs gives twice. */
@@ -242,8 +285,25 @@ function summarize(destinations: readonly { flows: readonly DiffFlow[] }[], chan
   };
 }
 
-function unknownLimits(before: Sided, after: Sided): Limitation[] {
-  return [...before.limitations, ...after.limitations];
+/**
+ * Approximation: a planned ENI stands at the one free address of its subnet the network builder
+ * gave it; the flows naming it hold for the subnet's other addresses only if the rules treat
+ * them alike.
+ */
+function unknownLimits(after: Network, destinations: readonly WideDestination[]): Limitation[] {
+  const ids = new Set(
+    destinations.flatMap((d) => d.flows.flatMap((f) => f.dependsOnUnknownAddress)),
+  );
+  return [...ids].sort(compareText).map((id) => {
+    const eni = after.enis.get(id);
+    const where =
+      eni === undefined ? '' : ` (${eni.ipv4.map(formatIp).join(', ')} in ${eni.subnetId})`;
+    return {
+      code: 'ADDRESS_UNKNOWN_UNTIL_DEPLOYMENT',
+      component: id,
+      detail: `${id} gets its address at deployment; the diff uses an assumed one${where}, so the flows naming it hold for the subnet's other addresses only if the rules treat them alike`,
+    };
+  });
 }
 
 export type { AdmittedItem };

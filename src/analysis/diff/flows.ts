@@ -21,6 +21,8 @@ export interface RawFlow {
   readonly enis: readonly Eni[];
   /** Addresses times ports, to put the widest openings first. */
   readonly width: number;
+  /** Provider paths the flow concerns when only some of them changed; null for all paths. */
+  readonly paths: readonly string[] | null;
 }
 
 /**
@@ -55,7 +57,34 @@ function flowOf(
   enis: Eni[],
 ): RawFlow {
   const [item] = toItems([summary]);
-  return { item: item!, origin, set, enis, width: widthOf(summary) };
+  return { item: item!, origin, set, enis, width: widthOf(summary), paths: null };
+}
+
+/**
+ * Flows that change on some provider paths only (one target, one zone), beyond what the
+ * destination as a whole gained or lost: one flow per protocol, ports and addresses, naming the
+ * paths, and the ENIs of the snapshot that send such packets.
+ */
+export function splitPathFlows(
+  pieces: readonly { readonly key: string; readonly set: PacketSet }[],
+  senders: PacketSet,
+  candidates: readonly Eni[],
+): RawFlow[] {
+  const grouped = new Map<string, { summary: AddressSummary; set: PacketSet; keys: string[] }>();
+  for (const piece of pieces) {
+    for (const summary of summarizeSources(piece.set)) {
+      const id = JSON.stringify(toItems([summary]));
+      const known = grouped.get(id);
+      const set = piece.set.intersect(restriction(summary));
+      if (known === undefined) grouped.set(id, { summary, set, keys: [piece.key] });
+      else
+        grouped.set(id, { ...known, set: known.set.union(set), keys: [...known.keys, piece.key] });
+    }
+  }
+  return [...grouped.values()].map(({ summary, set, keys }) => ({
+    ...flowOf(summary, 'destination-side', set, enisIn(set.intersect(senders), candidates)),
+    paths: keys.sort(),
+  }));
 }
 
 /** The packets a summary line speaks of (a run of protocols is left open; it is intersected). */

@@ -142,9 +142,28 @@ describe('diff between each broken example and the correct one', () => {
   });
 
   it('--to limits the comparison to the named destinations', () => {
-    const bad = load('broken/target-nacl-admits-listener-port');
-    expect(diffNetworks(correct, bad).summary.destinations).toBe(3);
+    const bad = load('broken/endpoint-nacl-no-return');
+    expect(diffNetworks(correct, bad).summary.destinations).toBe(1);
+    expect(diffNetworks(correct, bad, { to: ['eni-0d6a3d84f597824be'] }).destinations).toEqual([]);
     const only = diffNetworks(correct, bad, { to: [ENDPOINT] });
     expect(only.destinations.map((d) => d.destination)).toEqual([ENDPOINT]);
+  });
+
+  it('targets-admit-own-zone-node: names the provider paths that close while others still work', () => {
+    const result = diffNetworks(correct, load('broken/targets-admit-own-zone-node'));
+    const [flow, ...rest] = flowsTo(result, ENDPOINT);
+    expect(rest).toEqual([]);
+    expect(flow).toMatchObject({
+      change: 'closed',
+      ports: ['443'],
+      sources: { enis: [CLIENT_ENI] },
+    });
+    // Each endpoint ENI reaches its zone's node, which now reaches only the target of its zone.
+    expect(flow!.paths).toHaveLength(2);
+    expect(flow!.paths!.every((p) => /^eni-\w+ → eni-\w+ → i-\w+:8443$/.test(p))).toBe(true);
+    expect(flow!.trace!.verdict).toBe('partially-reachable');
+    expect(causesOf(result, ENDPOINT, 'closed').map((c) => c.component)).toContain(
+      'sg-04b1f9ab1787f0859',
+    );
   });
 });

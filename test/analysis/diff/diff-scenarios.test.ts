@@ -11,6 +11,9 @@ import {
 
 type Entries = Record<string, unknown>[];
 
+const addressCount = (cidrs: readonly string[]) =>
+  cidrs.reduce((sum, c) => sum + 2 ** (32 - Number(c.split('/')[1])), 0);
+
 describe('diff on changed copies of the PrivateLink fixture', () => {
   it('opening tcp 22 to 0.0.0.0/0 behind a NACL that blocks it opens nothing across the NACL', () => {
     const after = privateLinkDocs();
@@ -47,7 +50,12 @@ describe('diff on changed copies of the PrivateLink fixture', () => {
       to: [IDS.target1Eni],
     });
     const opened = result.destinations[0]!.flows.filter((f) => f.ports.join() === '22');
-    expect(opened.map((f) => f.sources.cidrs)).toEqual([['10.1.0.0/16']]);
+    // Every address of the VPC but the NLB nodes', which only answer and never open a flow.
+    expect(opened).toHaveLength(1);
+    const cidrs = opened[0]!.sources.cidrs;
+    expect(cidrs).toContain('10.1.128.0/17');
+    expect(cidrs).not.toContain('10.1.1.10/32');
+    expect(addressCount(cidrs)).toBe(65536 - 2);
   });
 
   it('renumbering NACL entries without changing what they decide is an empty diff', () => {
@@ -67,18 +75,29 @@ describe('diff on changed copies of the PrivateLink fixture', () => {
   });
 
   it('a destination present on one side only is all opened (or all closed)', () => {
-    const before = privateLinkDocs();
-    before.NetworkInterfaces = before.NetworkInterfaces.filter(
-      (e) => e.NetworkInterfaceId !== IDS.target2Eni,
+    const without = privateLinkDocs();
+    without.VpcEndpoints = [];
+    without.VpcEndpointConnections = [];
+    without.NetworkInterfaces = without.NetworkInterfaces.filter(
+      (e) => e.NetworkInterfaceId !== IDS.endpointEni1 && e.NetworkInterfaceId !== IDS.endpointEni2,
     );
-    const after = privateLinkDocs();
-    const opened = diffNetworks(networkOf(before), networkOf(after), { to: [IDS.target2Eni] });
-    expect(opened.destinations).toMatchObject([{ destination: IDS.target2Eni, presence: 'after' }]);
-    expect(opened.summary).toMatchObject({ opened: 1, closed: 0 });
-    const closed = diffNetworks(networkOf(after), networkOf(before), { to: [IDS.target2Eni] });
-    expect(closed.destinations).toMatchObject([
-      { destination: IDS.target2Eni, presence: 'before', flows: [{ change: 'closed' }] },
+    const before = networkOf(without);
+    const after = networkOf(privateLinkDocs());
+    const opened = diffNetworks(before, after, { to: [IDS.endpoint] });
+    expect(opened.destinations).toMatchObject([
+      {
+        destination: IDS.endpoint,
+        presence: 'after',
+        flows: [{ change: 'opened', ports: ['443'], sources: { cidrs: ['10.0.1.0/24'] } }],
+      },
     ]);
+    const closed = diffNetworks(after, before, { to: [IDS.endpoint] });
+    expect(closed.destinations).toMatchObject([
+      { destination: IDS.endpoint, presence: 'before', flows: [{ change: 'closed' }] },
+    ]);
+    expect(closed.destinations[0]!.flows[0]!.trace!.summary).toMatch(
+      /^not traced: .*matches nothing/,
+    );
   });
 
   it('names the flows that depend on an ENI whose address is unknown until deployment', () => {
