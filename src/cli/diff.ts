@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, Option } from '@commander-js/extra-typings';
 import { type DiffResult, diffNetworks } from '../analysis/diff/diff.js';
@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { renderDiffSarif } from '../report/diff-sarif.js';
 import { renderDiff } from '../report/diff-text.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
+import { loadAfter } from './diff-load.js';
 import { loadNetwork } from './load.js';
 import { colorsFor, writeJson, writeOut } from './output.js';
 import { parsePort, parseRange } from './parse.js';
@@ -19,7 +20,10 @@ export function registerDiff(program: Command) {
       'what a change opens and closes: flows before and after, and the rules that did it',
     )
     .requiredOption('--before <path>', 'the snapshot before the change (folder or file)')
-    .requiredOption('--after <path>', 'the snapshot after the change (folder or file)')
+    .requiredOption(
+      '--after <path>',
+      'the snapshot after the change, or a Terraform plan / CloudFormation template laid over --before',
+    )
     .option(
       '--to <destination>',
       'compare only this destination (ENI, instance, IP, vpce-…, vpce-svc-…); repeatable',
@@ -48,7 +52,7 @@ export function registerDiff(program: Command) {
       if (options.json && options.sarif !== undefined)
         throw new UsageError('give --json or --sarif, not both');
       const before = loadNetwork(options.before);
-      const after = loadNetwork(options.after);
+      const after = loadAfter(options.before, options.after).network;
       const ports =
         options.port === undefined ? options.ports : { from: options.port, to: options.port };
       const result = diffNetworks(
@@ -66,10 +70,7 @@ export function registerDiff(program: Command) {
       if (options.sarif !== undefined) {
         const log = renderDiffSarif(result, {
           failing,
-          locate: locator([
-            [after.snapshot, options.after],
-            [before.snapshot, options.before],
-          ]),
+          locate: locator([after.snapshot, before.snapshot], [options.after, options.before]),
           version: program.version() ?? '0.0.0',
         });
         const text = `${JSON.stringify(log, null, 2)}\n`;
@@ -91,14 +92,20 @@ function fails(result: DiffResult, failing: ReadonlySet<'opened' | 'closed'>): b
   return result.destinations.some((d) => d.flows.some((f) => failing.has(f.change)));
 }
 
-/** The file (as the user can open it) that holds a resource, from the snapshots' origins. */
-function locator(sources: [Snapshot, string][]): (id: string) => string | undefined {
-  return (id) => {
-    for (const [snapshot, root] of sources) {
+/**
+ * The file (as the user can open it) that holds a resource, from the snapshots' origins: a path
+ * as the reader gave it, or relative to the --after or --before folder.
+ */
+function locator(snapshots: readonly Snapshot[], roots: readonly string[]) {
+  return (id: string): string | undefined => {
+    for (const snapshot of snapshots) {
       const item = findItem(snapshot, id);
       const file = item === undefined ? undefined : snapshot.origin.get(item)?.file;
       if (file === undefined) continue;
-      return isDirectory(root) ? join(root, file) : root;
+      const found = [file, ...roots.filter(isDirectory).map((root) => join(root, file))].find(
+        (path) => existsSync(path) && !isDirectory(path),
+      );
+      if (found !== undefined) return found;
     }
     return undefined;
   };

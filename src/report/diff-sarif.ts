@@ -1,6 +1,7 @@
-import type { Log, Result } from 'sarif';
+import type { Log } from 'sarif';
 import type { DiffDestination, DiffFlow, DiffResult } from '../analysis/diff/diff.js';
 import { describeChange } from './diff-text.js';
+import { type SarifFinding, type SarifRule, toSarifLog } from './sarif.js';
 
 /** Options of the SARIF log: which flows fail the run, and where a component's file is. */
 export interface DiffSarifOptions {
@@ -11,16 +12,18 @@ export interface DiffSarifOptions {
   readonly version: string;
 }
 
-const RULES = [
+const RULES: readonly SarifRule[] = [
   {
     id: 'vpcreach/diff-opened',
     name: 'FlowOpened',
-    shortDescription: { text: 'The change lets a flow through that was refused before.' },
+    shortDescription: 'The change lets a flow through that was refused before.',
+    level: 'warning',
   },
   {
     id: 'vpcreach/diff-closed',
     name: 'FlowClosed',
-    shortDescription: { text: 'The change refuses a flow that got through before.' },
+    shortDescription: 'The change refuses a flow that got through before.',
+    level: 'warning',
   },
 ];
 
@@ -30,47 +33,22 @@ const RULES = [
  */
 export function renderDiffSarif(result: DiffResult, options: DiffSarifOptions): Log {
   const changes = new Map(result.changes.map((c) => [c.id, c]));
-  const results: Result[] = result.destinations.flatMap((destination) =>
+  const findings: SarifFinding[] = result.destinations.flatMap((destination) =>
     destination.flows.map((flow) => {
       const causes = flow.causes.map((id) => changes.get(id)).filter((c) => c !== undefined);
-      const component = causes[0]?.component ?? destination.destination;
-      const file = options.locate(component) ?? options.locate(destination.destination);
+      const resource = causes[0]?.component ?? destination.destination;
+      const file = options.locate(resource) ?? options.locate(destination.destination);
       return {
         ruleId: flow.change === 'opened' ? RULES[0]!.id : RULES[1]!.id,
-        ruleIndex: flow.change === 'opened' ? 0 : 1,
         level: options.failing.has(flow.change) ? 'error' : 'warning',
-        message: { text: messageOf(destination, flow, causes.map(describeChange)) },
-        locations: [
-          {
-            ...(file === undefined
-              ? {}
-              : { physicalLocation: { artifactLocation: { uri: file } } }),
-            logicalLocations: [{ name: component, kind: 'resource' }],
-          },
-        ],
-        partialFingerprints: {
-          flow: `${flow.change} ${destination.destination} ${flow.protocol} ${flow.ports.join(',')} ${flow.sources.cidrs.join(',')}`,
-        },
+        message: messageOf(destination, flow, causes.map(describeChange)),
+        places: [{ ...(file === undefined ? {} : { file }), resource }],
+        fingerprint: `${flow.change} ${destination.destination} ${flow.protocol} ${flow.ports.join(',')} ${flow.sources.cidrs.join(',')}`,
         properties: { destination: destination.destination, ...flow },
-      } satisfies Result;
+      } satisfies SarifFinding;
     }),
   );
-  return {
-    version: '2.1.0',
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'vpcreach',
-            version: options.version,
-            rules: RULES,
-          },
-        },
-        results,
-      },
-    ],
-  };
+  return toSarifLog(findings, RULES, { version: options.version });
 }
 
 function messageOf(destination: DiffDestination, flow: DiffFlow, causes: string[]): string {

@@ -60,6 +60,21 @@ describe('vpcreach diff', () => {
     );
   });
 
+  it('lays a Terraform plan given as --after over --before', () => {
+    const run = cli(
+      '--before',
+      CORRECT,
+      '--after',
+      'test/fixtures/diff/endpoint-sg-plan.json',
+      '--json',
+    );
+    const result = JSON.parse(run.stdout);
+    expect(result.summary).toMatchObject({ opened: 0, closed: 1 });
+    expect(result.changes.map((c: { after: string | null }) => c.after)).toContain(
+      'tcp 8443 from 10.0.1.0/24',
+    );
+  });
+
   it('exits 2 on a snapshot that does not exist and on --json with --sarif', () => {
     expect(cli('--before', 'examples/nothing-here', '--after', CORRECT).code).toBe(2);
     expect(cli('--before', CORRECT, '--after', CORRECT, '--json', '--sarif', '-').code).toBe(2);
