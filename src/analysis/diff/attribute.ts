@@ -8,10 +8,11 @@ import type { ChangeDetail } from './rule-changes.js';
 /**
  * How a component sits on a flow's path: it filters the destination (its groups inbound, its
  * subnet's NACL), the provider behind an endpoint (NLB, listeners, targets: packets are
- * rewritten there, so any change of theirs counts), the sender, or only holds an address of the
+ * rewritten there, so no packet of the flow is compared with their rules), the NLB's own groups,
+ * the sender, or only holds an address of the
  * flow's sources (an ENI that joined or left a group another rule refers to).
  */
-type Role = 'destination' | 'provider' | 'sender' | 'address';
+type Role = 'destination' | 'provider' | 'load-balancer' | 'sender' | 'address';
 
 type Roles = Map<string, Set<Role>>;
 
@@ -56,7 +57,7 @@ function providerRoles(network: Network, serviceName: string, roles: Roles): voi
     const balancer = network.loadBalancers.get(arn);
     if (balancer === undefined) continue;
     add(roles, arn, 'provider');
-    for (const group of balancer.securityGroupIds) add(roles, group, 'provider');
+    for (const group of balancer.securityGroupIds) add(roles, group, 'load-balancer');
     for (const node of balancer.nodes) {
       add(roles, node.eniId, 'provider');
       addSubnet(network, roles, node.subnetId, 'provider');
@@ -123,7 +124,14 @@ function explains(
   if (roles === undefined) return false;
   const { change, matches } = detail;
   if (change.kind === 'resource') return true;
-  if (roles.has('provider')) return true;
+  // An NLB's groups filter both its legs; a target's groups are stateful, so only their inbound
+  // rules decide; NACLs are stateless, so both directions of theirs do.
+  if (roles.has('load-balancer')) return true;
+  if (
+    roles.has('provider') &&
+    (change.kind !== 'security-group-rule' || change.direction === 'ingress')
+  )
+    return true;
   if (matches === undefined) return false;
   const judges = (role: Role, requestDirection: 'ingress' | 'egress') => {
     if (!roles.has(role)) return false;
