@@ -32,7 +32,7 @@ export interface RuleChange {
   readonly before: string | null;
   /** The rule or value in --after; null when removed. */
   readonly after: string | null;
-  /** Where it sits in the describe output of the side that has it: `IpPermissions[0].IpRanges[1]`. */
+  /** Where it sits in the describe output of the side holding it: `Entries[3]`. */
   readonly field: string | null;
 }
 
