@@ -29,6 +29,10 @@ export function registerReach(program: Command) {
       '--nlb-subnet-acl-on-privatelink',
       "count the NLB subnet's inbound NACL for PrivateLink packets",
     )
+    .option(
+      '--fail-open-across-zones',
+      'when every target is unhealthy with cross-zone off, fail open to every zone (AWS does not document it)',
+    )
     .option('--json', 'print JSON (documented in the README)')
     .action((options) => {
       const forms = [options.to, options.from, options.matrix].filter(
@@ -45,7 +49,10 @@ export function registerReach(program: Command) {
       const ports =
         options.port === undefined ? options.ports : { from: options.port, to: options.port };
       const question = { protocol: options.protocol, ports, sourcePorts: options.sourcePorts };
-      const model = { nlbSubnetAclOnPrivateLink: options.nlbSubnetAclOnPrivatelink === true };
+      const model = {
+        nlbSubnetAclOnPrivateLink: options.nlbSubnetAclOnPrivatelink === true,
+        failOpenAcrossZones: options.failOpenAcrossZones === true,
+      };
       const paint = colorsFor(process.stdout);
       if (options.to !== undefined) {
         const result = reachTo(network, { ...question, to: options.to }, model);

@@ -29,6 +29,10 @@ export function registerTrace(program: Command) {
       '--nlb-subnet-acl-on-privatelink',
       "count the NLB subnet's inbound NACL for PrivateLink packets (AWS does not document it)",
     )
+    .option(
+      '--fail-open-across-zones',
+      'when every target is unhealthy with cross-zone off, fail open to every zone (AWS does not document it)',
+    )
     .option('--json', 'print JSON (documented in the README)')
     .action((options) => {
       const network = loadNetwork(options.snapshot);
@@ -45,7 +49,10 @@ export function registerTrace(program: Command) {
           ipVersion:
             options.ipVersion === undefined ? undefined : (Number(options.ipVersion) as 4 | 6),
         },
-        { nlbSubnetAclOnPrivateLink: options.nlbSubnetAclOnPrivatelink === true },
+        {
+          nlbSubnetAclOnPrivateLink: options.nlbSubnetAclOnPrivatelink === true,
+          failOpenAcrossZones: options.failOpenAcrossZones === true,
+        },
       );
       if (options.json) writeJson(result);
       else writeOut(renderTrace(result, colorsFor(process.stdout)));

@@ -17,9 +17,18 @@ export interface ModelOptions {
    * @default false
    */
   readonly nlbSubnetAclOnPrivateLink: boolean;
+  /**
+   * When every target of a group is unhealthy and cross-zone is off, let each node fail open to
+   * the targets of every enabled zone, not only its own. AWS does not document which it does.
+   * @default false
+   */
+  readonly failOpenAcrossZones: boolean;
 }
 
-export const DEFAULT_MODEL_OPTIONS: ModelOptions = { nlbSubnetAclOnPrivateLink: false };
+export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
+  nlbSubnetAclOnPrivateLink: false,
+  failOpenAcrossZones: false,
+};
 
 /** What every path builder of one trace shares. */
 export interface TraceContext {

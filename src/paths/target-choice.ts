@@ -1,5 +1,5 @@
 import type { LoadBalancer, NlbNode, Target, TargetGroup } from '../network/types.js';
-import type { TraceContext } from './context.js';
+import { addLimitation, type TraceContext } from './context.js';
 import { targetHealth } from './health.js';
 import { gate, type Hop } from './hop.js';
 
@@ -44,6 +44,9 @@ export function chooseTargets(
     };
   }
   const healthy = candidates.filter((target) => targetHealth(ctx, balancer, group, target).healthy);
+  if (!crossZone && healthy.length === 0 && noneHealthy(ctx, balancer, group)) {
+    return failOpen(ctx, balancer, group, candidates, enabledZones);
+  }
   const minimum = Number(
     group.attributes.get(
       'target_group_health.unhealthy_state_routing.minimum_healthy_targets.count',
@@ -53,6 +56,35 @@ export function chooseTargets(
     return { routed: healthy, healthDecided: healthy.length < candidates.length };
   }
   return { routed: candidates, healthDecided: healthy.length < candidates.length };
+}
+
+function noneHealthy(ctx: TraceContext, balancer: LoadBalancer, group: TargetGroup): boolean {
+  return group.targets.every((target) => !targetHealth(ctx, balancer, group, target).healthy);
+}
+
+/**
+ * Every target of the group is unhealthy and cross-zone is off: the NLB fails open, but AWS does
+ * not say whether a node then reaches beyond its own zone. The default keeps it in its zone;
+ * the option lets it reach every enabled zone. Either way the trace says the choice mattered.
+ */
+function failOpen(
+  ctx: TraceContext,
+  balancer: LoadBalancer,
+  group: TargetGroup,
+  inZone: readonly Target[],
+  enabledZones: ReadonlySet<string | undefined>,
+): TargetChoice {
+  const everyZone = group.targets.filter((target) => enabledZones.has(targetZone(ctx, target)));
+  if (everyZone.length !== inZone.length) {
+    addLimitation(ctx, {
+      code: ctx.options.failOpenAcrossZones
+        ? 'ASSUMPTION_FAIL_OPEN_ACROSS_ZONES'
+        : 'ASSUMPTION_FAIL_OPEN_IN_ZONE',
+      component: group.arn,
+      detail: `every target of ${group.name ?? group.arn} is unhealthy and cross-zone load balancing is off; AWS does not document whether failing open crosses zones, and the trace assumes it ${ctx.options.failOpenAcrossZones ? 'does' : 'does not'} (--fail-open-across-zones ${ctx.options.failOpenAcrossZones ? 'is set' : 'assumes it does'})`,
+    });
+  }
+  return { routed: ctx.options.failOpenAcrossZones ? everyZone : inZone, healthDecided: true };
 }
 
 export function crossZoneFor(balancer: LoadBalancer, group: TargetGroup): boolean {

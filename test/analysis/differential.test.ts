@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
-import { expect, describe as suite } from 'vitest';
+import { afterAll, expect, describe as suite, vi } from 'vitest';
 import { reachTo } from '../../src/analysis/reach/reach.js';
 import { traceFlow } from '../../src/analysis/trace.js';
 import { UsageError } from '../../src/errors.js';
@@ -54,16 +54,31 @@ function engineTrace(network: Network, question: OracleQuestion) {
   }
 }
 
-const RUNS = Number(process.env.VPCREACH_ORACLE_RUNS ?? 400);
+// A fixed wall-clock budget per property (fast-check stops early, without failing, when it runs
+// out): about a minute for both in CI. VPCREACH_ORACLE_SECONDS raises it for a longer hunt.
+const SECONDS = Number(process.env.VPCREACH_ORACLE_SECONDS ?? 60);
+const budget = (share: number) => ({
+  numRuns: 100_000,
+  interruptAfterTimeLimit: SECONDS * share * 1000,
+  markInterruptAsFailure: false,
+});
+vi.setConfig({ testTimeout: (SECONDS + 60) * 1000 });
+const compared = { traces: 0, reach: 0 };
+afterAll(() => {
+  console.log(
+    `oracle: ${compared.traces} traces and ${compared.reach} who-can-reach answers compared`,
+  );
+});
 
 suite('engine = brute-force oracle on random snapshots', () => {
-  test.prop([scenarioWithQuestionArb()], { numRuns: RUNS })(
+  test.prop([scenarioWithQuestionArb()], budget(0.6))(
     'trace: verdict, every path verdict, passing ports',
     ({ scenario, question }) => {
       const snapshot = prepareSnapshot(scenario.raw);
       const oracle = oracleTrace(snapshot, question);
       const engine = engineTrace(networkOf(scenario.raw), question);
       if (engine === undefined) return;
+      compared.traces++;
       dump('trace', scenario.raw, question, engine.verdict !== oracle.verdict);
       expect(engine.verdict).toBe(oracle.verdict);
       const key = (endpoint?: string, target?: string) => `${endpoint ?? '-'} ${target ?? '-'}`;
@@ -91,7 +106,7 @@ suite('engine = brute-force oracle on random snapshots', () => {
     },
   );
 
-  test.prop([scenarioWithQuestionArb()], { numRuns: Math.ceil(RUNS / 4) })(
+  test.prop([scenarioWithQuestionArb()], budget(0.4))(
     'reach: the admitted source space, box for box',
     ({ scenario, question }) => {
       // IPv4 packets only: the oracle's reach answers one family, and an IPv6 `to` is another.
@@ -153,6 +168,7 @@ suite('engine = brute-force oracle on random snapshots', () => {
         family: 4,
         sources: vpc.cidrs.filter((c) => c.network.family === 4),
       }).subtract(PacketSet.of({ sources: silent }));
+      compared.reach++;
       dump(
         'reach',
         scenario.raw,

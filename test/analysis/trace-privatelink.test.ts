@@ -429,6 +429,20 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
     expect(result.paths).toHaveLength(4);
   });
 
+  it('fail-open with cross-zone off stays in the zone unless told otherwise, and says so', () => {
+    const docs = privateLinkDocs();
+    docs.LoadBalancerAttributes[0]!.Attributes = [
+      { Key: 'load_balancing.cross_zone.enabled', Value: 'false' },
+    ];
+    docs.TargetGroups[0]!.HealthCheckPort = '9000';
+    const inZone = trace(docs);
+    expect(inZone.paths).toHaveLength(2);
+    expect(inZone.limitations.map((l) => l.code)).toContain('ASSUMPTION_FAIL_OPEN_IN_ZONE');
+    const across = trace(docs, {}, { failOpenAcrossZones: true });
+    expect(across.paths).toHaveLength(4);
+    expect(across.limitations.map((l) => l.code)).toContain('ASSUMPTION_FAIL_OPEN_ACROSS_ZONES');
+  });
+
   it('a target rule referencing the NLB group matches PrivateLink traffic only with enforcement on', () => {
     const docs = privateLinkDocs();
     docs.SecurityGroups.push({

@@ -1,0 +1,161 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { traceFlow } from '../../src/analysis/trace.js';
+import { UsageError } from '../../src/errors.js';
+import { buildNetwork } from '../../src/network/build.js';
+import { buildSnapshot } from '../../src/snapshot/validate.js';
+import { type OracleQuestion, scenarioWithQuestionArb } from '../oracle/index.js';
+
+// Metamorphic relations (performance.md §8.3): changes that must not change an answer, or may
+// change it in one direction only. They need no oracle, so they hold the engine to its own
+// semantics on random snapshots.
+
+type Raw = Record<string, Record<string, unknown>[]>;
+type Permission = { IpProtocol: string; IpRanges?: { CidrIp: string }[] };
+
+function trace(raw: unknown, question: OracleQuestion) {
+  const network = buildNetwork(buildSnapshot([{ document: raw, origin: { file: 'random.json' } }]));
+  try {
+    return traceFlow(network, {
+      from: question.from,
+      to: question.to,
+      protocol: question.protocol,
+      port: question.port,
+      ...(question.sourcePorts ? { sourcePorts: question.sourcePorts } : {}),
+      ...(question.icmp ? { icmpType: question.icmp.type, icmpCode: question.icmp.code } : {}),
+    });
+  } catch (error) {
+    if (error instanceof UsageError) return undefined;
+    throw error;
+  }
+}
+
+/** What must stay equal: the verdict, each path's verdict and passing ports, what blocked. */
+function answer(raw: unknown, question: OracleQuestion) {
+  const result = trace(raw, question);
+  if (result === undefined) return undefined;
+  return {
+    verdict: result.verdict,
+    paths: result.paths
+      .map((p) => `${p.id} ${p.verdict} ${JSON.stringify(p.clientPortsPassing)}`)
+      .sort(),
+    blocked: result.blocked
+      .map((b) => `${b.kind} ${b.component} ${b.direction} ${b.path} ${b.code}`)
+      .sort(),
+  };
+}
+
+const copy = (raw: unknown): Raw => structuredClone(raw) as Raw;
+const RANK = { unreachable: 0, 'partially-reachable': 1, reachable: 2 } as const;
+const RUNS = { numRuns: Number(process.env.VPCREACH_METAMORPHIC_RUNS ?? 100) };
+
+describe('metamorphic relations on random snapshots', () => {
+  test.prop([scenarioWithQuestionArb(), fc.nat()], RUNS)(
+    'reordering rules and groups changes nothing',
+    ({ scenario, question }, seed) => {
+      const shuffled = copy(scenario.raw);
+      const rotate = <T>(list: T[] | undefined) =>
+        list && list.length > 1
+          ? [...list.slice(seed % list.length), ...list.slice(0, seed % list.length)]
+          : list;
+      for (const group of shuffled.SecurityGroups ?? []) {
+        group.IpPermissions = rotate(group.IpPermissions as unknown[]);
+        group.IpPermissionsEgress = rotate(group.IpPermissionsEgress as unknown[]);
+      }
+      for (const eni of shuffled.NetworkInterfaces ?? [])
+        eni.Groups = rotate(eni.Groups as unknown[]);
+      for (const acl of shuffled.NetworkAcls ?? []) acl.Entries = rotate(acl.Entries as unknown[]);
+      expect(answer(shuffled, question)).toEqual(answer(scenario.raw, question));
+    },
+  );
+
+  test.prop([scenarioWithQuestionArb()], RUNS)(
+    'renumbering NACL entries in the same order changes nothing',
+    ({ scenario, question }) => {
+      const renumbered = copy(scenario.raw);
+      for (const acl of renumbered.NetworkAcls ?? []) {
+        const entries = acl.Entries as { RuleNumber: number; Egress: boolean }[];
+        for (const egress of [true, false]) {
+          const mine = entries
+            .filter((e) => e.Egress === egress && e.RuleNumber < 32767)
+            .sort((a, b) => a.RuleNumber - b.RuleNumber);
+          mine.forEach((entry, i) => {
+            entry.RuleNumber = 10 + i * 7;
+          });
+        }
+      }
+      expect(answer(renumbered, question)).toEqual(answer(scenario.raw, question));
+    },
+  );
+
+  test.prop([scenarioWithQuestionArb()], RUNS)(
+    'a deny after every existing entry changes nothing',
+    ({ scenario, question }) => {
+      const denied = copy(scenario.raw);
+      for (const acl of denied.NetworkAcls ?? []) {
+        const entries = acl.Entries as { RuleNumber: number; Egress: boolean }[];
+        for (const egress of [true, false]) {
+          if (entries.some((e) => e.Egress === egress && e.RuleNumber === 32766)) continue;
+          entries.push({
+            RuleNumber: 32766,
+            Egress: egress,
+            RuleAction: 'deny',
+            Protocol: '-1',
+            CidrBlock: '0.0.0.0/0',
+          } as never);
+        }
+      }
+      expect(answer(denied, question)).toEqual(answer(scenario.raw, question));
+    },
+  );
+
+  test.prop([scenarioWithQuestionArb()], RUNS)(
+    'splitting a CIDR rule into its two halves changes nothing',
+    ({ scenario, question }) => {
+      const split = copy(scenario.raw);
+      for (const group of split.SecurityGroups ?? []) {
+        for (const permission of [
+          ...((group.IpPermissions as Permission[]) ?? []),
+          ...((group.IpPermissionsEgress as Permission[]) ?? []),
+        ]) {
+          permission.IpRanges = permission.IpRanges?.flatMap((range) =>
+            halves(range.CidrIp).map((CidrIp) => ({ CidrIp })),
+          );
+        }
+      }
+      expect(answer(split, question)).toEqual(answer(scenario.raw, question));
+    },
+  );
+
+  test.prop([scenarioWithQuestionArb()], RUNS)(
+    'opening a group to everything never lowers an in-VPC verdict',
+    ({ scenario, question }) => {
+      const before = trace(scenario.raw, question);
+      // Through a load balancer a newly healthy target can take flows it then drops, so the
+      // relation holds for paths without one.
+      if (before === undefined || before.paths.some((p) => p.waypoints.loadBalancer !== undefined))
+        return;
+      const opened = copy(scenario.raw);
+      for (const group of opened.SecurityGroups ?? []) {
+        (group.IpPermissions as Permission[] | undefined)?.push({
+          IpProtocol: '-1',
+          IpRanges: [{ CidrIp: '0.0.0.0/0' }],
+        });
+      }
+      const after = trace(opened, question);
+      expect(RANK[after!.verdict]).toBeGreaterThanOrEqual(RANK[before.verdict]);
+    },
+  );
+});
+
+function halves(text: string): string[] {
+  const [address, lengthText] = text.split('/');
+  const length = Number(lengthText);
+  if (text.includes(':') || length >= 32) return [text];
+  // AWS keeps host bits as written (`10.0.1.200/24` means 10.0.1.0/24): mask them first.
+  const written = address!.split('.').reduce((v, octet) => v * 256 + Number(octet), 0);
+  const value = length === 0 ? 0 : (written - (written % 2 ** (32 - length))) >>> 0;
+  const format = (v: number) => [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
+  const half = 2 ** (32 - length - 1);
+  return [`${format(value)}/${length + 1}`, `${format(value + half)}/${length + 1}`];
+}
