@@ -1,3 +1,4 @@
+import { UsageError } from '../../errors.js';
 import { formatIp } from '../../net/address.js';
 import { PacketSet } from '../../net/packet-set.js';
 import type { PortRange } from '../../net/port-range.js';
@@ -99,6 +100,13 @@ export function diffNetworks(
   const ctxAfter = sideContext(after, options);
   const reachBefore = reachOfDestinations(ctxBefore, scope, question.to);
   const reachAfter = reachOfDestinations(ctxAfter, scope, question.to);
+  for (const to of question.to ?? []) {
+    if ((reachBefore.get(to)?.sides.length ?? 0) + (reachAfter.get(to)?.sides.length ?? 0) === 0)
+      throw new UsageError(
+        `--to ${to} matches nothing in either snapshot`,
+        'give an ENI, instance, IP, interface endpoint (vpce-…) or endpoint service (vpce-svc-…) of --before or --after',
+      );
+  }
   const details = diffRules(before, after);
   const unknown = new Set(
     [...before.enis.values(), ...after.enis.values()]

@@ -147,6 +147,9 @@ describe('diff between each broken example and the correct one', () => {
     expect(diffNetworks(correct, bad, { to: ['eni-0d6a3d84f597824be'] }).destinations).toEqual([]);
     const only = diffNetworks(correct, bad, { to: [ENDPOINT] });
     expect(only.destinations.map((d) => d.destination)).toEqual([ENDPOINT]);
+    expect(() => diffNetworks(correct, bad, { to: ['eni-0000000000000dead'] })).toThrow(
+      /matches nothing in either snapshot/,
+    );
   });
 
   it('targets-admit-own-zone-node: names the provider paths that close while others still work', () => {
