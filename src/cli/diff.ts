@@ -37,6 +37,10 @@ export function registerDiff(program: Command) {
       '--nlb-subnet-acl-on-privatelink',
       "count the NLB subnet's inbound NACL for PrivateLink packets",
     )
+    .option(
+      '--fail-open-across-zones',
+      'when every target is unhealthy with cross-zone off, fail open to every zone (AWS does not document it)',
+    )
     .option('--json', 'print JSON (documented in docs/diff.md)')
     .option('--sarif <file>', 'also write SARIF 2.1.0 to FILE (`-` for standard output)')
     .addOption(
@@ -64,7 +68,10 @@ export function registerDiff(program: Command) {
           ...(ports === undefined ? {} : { ports }),
           ...(options.sourcePorts === undefined ? {} : { sourcePorts: options.sourcePorts }),
         },
-        { nlbSubnetAclOnPrivateLink: options.nlbSubnetAclOnPrivatelink === true },
+        {
+          nlbSubnetAclOnPrivateLink: options.nlbSubnetAclOnPrivatelink === true,
+          failOpenAcrossZones: options.failOpenAcrossZones === true,
+        },
       );
       const failing = failingKinds(options.failOn);
       if (options.sarif !== undefined) {
