@@ -31,6 +31,8 @@ function listed(items: readonly string[], max = 6): string {
 
 function renderFlow(flow: DiffFlow, changes: ReadonlyMap<string, RuleChange>, paint: Paint) {
   const lines = [flowLine(flow, paint)];
+  if (flow.toAddresses !== null)
+    lines.push(paint.dim(`      only to ${flow.toAddresses.join(', ')}`));
   for (const path of flow.paths ?? []) lines.push(paint.dim(`      only through ${path}`));
   if (flow.causes.length === 0)
     lines.push(paint.dim('      because: no rule change on its path matches it'));

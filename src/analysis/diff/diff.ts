@@ -1,5 +1,6 @@
 import { UsageError } from '../../errors.js';
-import { formatIp } from '../../net/address.js';
+import { formatIp, parseIp } from '../../net/address.js';
+import { hostCidr } from '../../net/cidr.js';
 import { PacketSet } from '../../net/packet-set.js';
 import type { PortRange } from '../../net/port-range.js';
 import type { Network } from '../../network/types.js';
@@ -37,6 +38,11 @@ export interface DiffFlow {
     /** ENIs of the snapshots whose own reach changed within this flow. */
     readonly enis: readonly string[];
   };
+  /**
+   * The destination's addresses the flow concerns, when it is not all of them (one endpoint ENI
+   * of several, say); null when it concerns them all.
+   */
+  readonly toAddresses: readonly string[] | null;
   /**
    * For an endpoint, the provider paths (endpoint ENI → NLB node → target) the flow changed on,
    * when the endpoint as a whole still admits it through others; null when it concerns them all.
@@ -210,6 +216,7 @@ function diffDestination(input: DestinationInput): WideFlow[] {
       protocol: flow.item.protocol,
       ports: flow.item.ports,
       sources: { cidrs: flow.item.cidrs, enis: flow.enis.map((e) => e.id) },
+      toAddresses: addressesConcerned(flow, pair),
       paths: flow.paths,
       causes: attributeFlow(networks, flow, roles, input.details),
       dependsOnUnknownAddress: dependsOn(flow, pair, input.unknown),
@@ -233,6 +240,24 @@ function pathPieces(
     if (!rest.isEmpty()) pieces.push({ key, set: rest });
   }
   return pieces;
+}
+
+function addressesConcerned(flow: RawFlow, pair: DestinationPair): string[] | null {
+  const all = new Set(
+    [...(pair.before?.sides ?? []), ...(pair.after?.sides ?? [])].flatMap((s) =>
+      [...s.eni.ipv4, ...s.eni.ipv6].map(formatIp),
+    ),
+  );
+  const hit = [...all].filter((text) =>
+    flow.set.overlaps(PacketSet.of({ destinations: [hostCidr(parseIpOrThrow(text))] })),
+  );
+  return hit.length === all.size ? null : hit.sort(compareText);
+}
+
+function parseIpOrThrow(text: string) {
+  const parsed = parseIp(text);
+  if (!parsed.ok) throw new Error(`internal: ${text} is not an address`);
+  return parsed.value;
 }
 
 /** The same boxes in the same order: what one computation on unchanged inputs gives twice. */

@@ -136,6 +136,14 @@ describe('diff between each broken example and the correct one', () => {
     }
   });
 
+  it('cross-zone-off-one-zone: closes the flow to the one endpoint ENI whose zone has no target', () => {
+    const result = diffNetworks(correct, load('broken/cross-zone-off-one-zone'));
+    expect(flowsTo(result, ENDPOINT)).toMatchObject([
+      { change: 'closed', ports: ['443'], toAddresses: ['10.0.12.74'], paths: null },
+    ]);
+    expect(causesOf(result, ENDPOINT, 'closed').map((c) => c.field)).toContain('CrossZone');
+  });
+
   it('a snapshot compared with itself has no change and no flow', () => {
     const result = diffNetworks(correct, load('privatelink'));
     expect(result.summary).toEqual({ opened: 0, closed: 0, destinations: 0, changes: 0 });
