@@ -71,7 +71,7 @@ function mutate(m: Mutation): Record<string, Json[]> {
   }
   const acls = docs.NetworkAcls!.filter((a) => (a.Associations as Json[] | undefined)?.length);
   const acl = acls[m.index % acls.length]!;
-  const entries = (acl.Entries as Json[]).filter((e) => e.RuleNumber !== 32767);
+  const entries = (acl.Entries as Json[]).filter((e) => Number(e.RuleNumber) < 32767);
   if (entries.length === 0) return docs;
   const chosen = entries[m.entry % entries.length]!;
   if (m.kind === 'flip-entry') chosen.RuleAction = chosen.RuleAction === 'allow' ? 'deny' : 'allow';
