@@ -5,7 +5,6 @@ import { PacketSet } from '../../net/packet-set.js';
 import type { PortRange } from '../../net/port-range.js';
 import type { Network } from '../../network/types.js';
 import type { Limitation, ModelOptions } from '../../paths/context.js';
-import type { AdmittedItem } from '../reach/reach.js';
 import { dedupe, describeQuestion, resolveScope, sideContext } from '../reach/reach.js';
 import { attributeFlow, candidateSenders, destinationRoles } from './attribute.js';
 import { type FailingTrace, traceClosedFlow } from './closed-trace.js';
@@ -90,8 +89,8 @@ export interface DiffResult {
  * names the rule changes on its path that match it; a closed flow carries the trace that fails.
  */
 export function diffNetworks(
-  beforeNetwork: Network,
-  afterNetwork: Network,
+  before: Network,
+  after: Network,
   question: DiffQuestion = {},
   options: Partial<ModelOptions> = {},
 ): DiffResult {
@@ -100,8 +99,6 @@ export function diffNetworks(
     ...(question.ports === undefined ? {} : { ports: question.ports }),
     ...(question.sourcePorts === undefined ? {} : { sourcePorts: question.sourcePorts }),
   });
-  const before = beforeNetwork;
-  const after = afterNetwork;
   const ctxBefore = sideContext(before, options);
   const ctxAfter = sideContext(after, options);
   const reachBefore = reachOfDestinations(ctxBefore, scope, question.to);
@@ -338,5 +335,3 @@ function unknownLimits(after: Network, destinations: readonly WideDestination[])
     };
   });
 }
-
-export type { AdmittedItem };
