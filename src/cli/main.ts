@@ -3,6 +3,7 @@ import { registerAudit } from './audit.js';
 import { registerCheck } from './check.js';
 import { registerCollect } from './collect.js';
 import { registerDemo } from './demo.js';
+import { registerDiff } from './diff.js';
 import { reportFailure } from './errors.js';
 import { registerFix } from './fix.js';
 import { registerInspect } from './inspect.js';
@@ -25,6 +26,7 @@ export function createProgram(): Command {
   registerReach(program);
   registerCheck(program);
   registerAudit(program);
+  registerDiff(program);
   registerCollect(program);
   registerDemo(program);
   registerFix(program);

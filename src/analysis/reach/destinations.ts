@@ -20,6 +20,19 @@ export interface DestinationSide {
   /** The endpoint, service or ENI the user named, for reports. */
   readonly label: string;
   readonly admitted: PacketSet;
+  /**
+   * For an endpoint: what each provider path that works (endpoint ENI → NLB node → target)
+   * admits, keyed by those waypoints; `admitted` is their union. A change that breaks one
+   * target or one zone shows here while the union stays the same.
+   */
+  readonly paths?: readonly ProviderPathSet[];
+}
+
+/** The request packets one provider path carries through. */
+export interface ProviderPathSet {
+  /** `eni-… → eni-… (NLB node) → i-…:8443`. */
+  readonly key: string;
+  readonly admitted: PacketSet;
 }
 
 export interface SideContext {
@@ -87,6 +100,7 @@ export function endpointSide(
     };
   }
   const parts: PacketSet[] = [];
+  const byPath = new Map<string, PacketSet[]>();
   for (const protocol of protocols) {
     for (const port of listenerPorts(ctx, service.loadBalancerArns, protocol, scope.ports)) {
       const side = providerSide(traceContext(ctx, protocol, port, scope), eni, {
@@ -95,11 +109,22 @@ export function endpointSide(
       const onPort = consumer.intersect(
         PacketSet.of({ protocol, destinationPorts: { from: port, to: port } }),
       );
-      for (const path of side.paths.filter(works))
-        parts.push(onPort.intersect(clientFiltersAtNode(ctx, path)));
+      for (const path of side.paths.filter(works)) {
+        const part = onPort.intersect(clientFiltersAtNode(ctx, path));
+        parts.push(part);
+        const key = pathKey(eni, path);
+        byPath.set(key, [...(byPath.get(key) ?? []), part]);
+      }
     }
   }
-  return { eni, label, admitted: PacketSet.unionAll(parts).simplify() };
+  const paths = [...byPath].map(([key, sets]) => ({ key, admitted: PacketSet.unionAll(sets) }));
+  return { eni, label, admitted: PacketSet.unionAll(parts).simplify(), paths };
+}
+
+function pathKey(eni: Eni, path: PathHops): string {
+  const { loadBalancer, target } = path.waypoints;
+  const node = loadBalancer?.nodeEniId ?? loadBalancer?.nodeAddress ?? '?';
+  return `${eni.id} → ${node} → ${target?.id ?? '?'}:${target?.port ?? '?'}`;
 }
 
 function serviceOf(ctx: SideContext, eni: Eni) {
