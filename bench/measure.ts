@@ -33,9 +33,9 @@ export interface RunTiming {
 }
 
 /**
- * Times `work` after `warmups` untimed runs and returns the median of `runs` timed runs. When one
- * run exceeds `longMs`, fewer runs are made (at least one of each) so a slow workload still
- * finishes; the counts say what was done.
+ * Times `work` after `warmups` untimed runs and returns the median of `runs` timed runs. When the
+ * first run exceeds `longMs`, that run alone is the figure, so a slow workload still finishes;
+ * the counts say what was done.
  */
 export function timeRuns(
   work: () => void,
@@ -45,13 +45,12 @@ export function timeRuns(
   const wantedRuns = options.runs ?? 5;
   const longMs = options.longMs ?? 5000;
   const first = timeMs(work);
-  const long = first > longMs;
-  const warmups = long ? 1 : wantedWarmups;
-  for (let i = 1; i < warmups; i++) work();
+  // A run this long is dominated by the work, not by warm-up: one cold run is the figure.
+  if (first > longMs) return { medianMs: first, runs: 1, warmups: 0 };
+  for (let i = 1; i < wantedWarmups; i++) work();
   const times: number[] = [];
-  const runs = long ? 1 : wantedRuns;
-  for (let i = 0; i < runs; i++) times.push(timeMs(work));
-  return { medianMs: median(times), runs, warmups };
+  for (let i = 0; i < wantedRuns; i++) times.push(timeMs(work));
+  return { medianMs: median(times), runs: wantedRuns, warmups: wantedWarmups };
 }
 
 /** Per-query latencies of a mix: p50/p99 in microseconds, throughput per second. */

@@ -12,7 +12,7 @@
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchEngine } from './engine-bench.js';
 import { writeWorkload } from './generate/generate.js';
@@ -106,7 +106,8 @@ function measureChild(name: string, dir: string, mixFile: string): void {
 function machine(): string {
   const cpu = cpus();
   const memory = (totalmem() / 2 ** 30).toFixed(1);
-  return `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${memory} GiB, Node ${process.version}`;
+  const load = loadavg()[0]!.toFixed(1);
+  return `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${memory} GiB, Node ${process.version}, load average ${load} at start`;
 }
 
 function printText(result: WorkloadResult, w1: WorkloadResult | undefined): void {
