@@ -44,6 +44,8 @@ export interface EngineFigures {
     readonly requeryP50Us: number;
   };
   readonly peakRssMb: number;
+  /** CPU time over wall time while measuring: below 1, the machine gave this process less than a core. */
+  readonly cpuShare: number;
 }
 
 /** What the oracle comparison needs from the engine: the network and the answers. */
@@ -57,8 +59,11 @@ export interface EngineAnswers {
 export function benchEngine(
   dir: string,
   mix: QueryMix,
-  options: { reachBudgetMs?: number; matrix?: boolean } = {},
+  options: { reachBudgetMs?: number; skipMatrix?: boolean } = {},
 ): { figures: EngineFigures; answers: EngineAnswers } {
+  const skipMatrix = options.skipMatrix ?? false;
+  const wallStart = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   const load = benchLoad(dir);
   const snapshot = loadSnapshot(dir);
   const network = buildNetwork(snapshot);
@@ -94,15 +99,19 @@ export function benchEngine(
   );
   let cells = 0;
   let classes = 0;
-  const matrix = timeRuns(
-    () => {
-      const result = reachMatrix(network);
-      cells = result.cells.length;
-      classes = result.classes.length;
-    },
-    { longMs: 2000 },
-  );
+  const matrix = skipMatrix
+    ? { medianMs: Number.NaN, runs: 0, warmups: 0 }
+    : timeRuns(
+        () => {
+          const result = reachMatrix(network);
+          cells = result.cells.length;
+          classes = result.classes.length;
+        },
+        { longMs: 2000 },
+      );
   const edits = benchEdits(snapshot, mix, answerable[0]);
+  const cpu = process.cpuUsage(cpuStart);
+  const wallUs = Number(process.hrtime.bigint() - wallStart) / 1e3;
   return {
     figures: {
       load,
@@ -111,6 +120,7 @@ export function benchEngine(
       matrix: { ...matrix, cells, classes },
       edits,
       peakRssMb: peakRssMb(),
+      cpuShare: (cpu.user + cpu.system) / wallUs,
     },
     answers: { network, verdicts, reach: reachAnswers },
   };

@@ -139,7 +139,7 @@ export function rowsOf(result: WorkloadResult, w1: WorkloadResult | undefined): 
       metric: 'all-pairs matrix, ms',
       value: engine.matrix.medianMs,
       unit: 'ms',
-      note: `${engine.matrix.classes} classes, ${engine.matrix.cells} cells, median of ${engine.matrix.runs}`,
+      note: matrixNote(engine.matrix),
     },
     {
       metric: 'edit → rebuild p50, ms',
@@ -159,6 +159,12 @@ export function rowsOf(result: WorkloadResult, w1: WorkloadResult | undefined): 
       note: `${oracle!.tracesCompared} traces, ${oracle!.reachCompared} reach questions`,
     });
   return keyed;
+}
+
+function matrixNote(matrix: EngineFigures['matrix']): string {
+  if (matrix.runs === 0) return 'not run (--no-matrix)';
+  const runs = matrix.runs === 1 ? 'one cold run' : `median of ${matrix.runs}`;
+  return `${matrix.classes} classes, ${matrix.cells} cells, ${runs}`;
 }
 
 /** Whether a row meets its goal; undefined without a goal. */

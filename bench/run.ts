@@ -9,6 +9,7 @@
  *   npm run bench -- --only W1,W4      # just these
  *   npm run bench -- --json            # one JSON document on stdout
  *   npm run bench -- --seed 2          # another seed (1 by default)
+ *   npm run bench -- --no-matrix       # leave out the all-pairs matrix (the slowest figure)
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,22 +26,25 @@ interface Options {
   readonly workloads: WorkloadName[];
   readonly json: boolean;
   readonly seed: number;
+  readonly skipMatrix: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
   let workloads: WorkloadName[] = ['W1', 'W2', 'W4'];
   let json = false;
   let seed = 1;
+  let skipMatrix = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') json = true;
     else if (arg === '--w3') workloads = [...workloads, 'W3'];
     else if (arg === '--only') workloads = parseNames(argv[++i] ?? '');
     else if (arg === '--seed') seed = Number(argv[++i]);
+    else if (arg === '--no-matrix') skipMatrix = true;
     else usage(`unknown option ${arg}`);
   }
   if (!Number.isInteger(seed)) usage('--seed takes an integer');
-  return { workloads, json, seed };
+  return { workloads, json, seed, skipMatrix };
 }
 
 function parseNames(text: string): WorkloadName[] {
@@ -52,13 +56,17 @@ function parseNames(text: string): WorkloadName[] {
 
 function usage(message: string): never {
   console.error(
-    `bench: ${message}\nusage: npm run bench -- [--w3] [--only W1,W4] [--json] [--seed N]`,
+    `bench: ${message}\nusage: npm run bench -- [--w3] [--only W1,W4] [--json] [--seed N] [--no-matrix]`,
   );
   process.exit(2);
 }
 
 /** Generates one workload into a temporary directory and measures it in a child process. */
-async function runWorkload(name: WorkloadName, seed: number): Promise<WorkloadResult> {
+async function runWorkload(
+  name: WorkloadName,
+  seed: number,
+  skipMatrix: boolean,
+): Promise<WorkloadResult> {
   const root = mkdtempSync(join(tmpdir(), `vpcreach-bench-${name}-`));
   try {
     const dir = join(root, 'snapshot');
@@ -71,7 +79,7 @@ async function runWorkload(name: WorkloadName, seed: number): Promise<WorkloadRe
       files: written.files,
       megabytes: written.bytes / 1e6,
     };
-    const measured = await inChild(name, dir, mixFile);
+    const measured = await inChild(name, dir, mixFile, skipMatrix);
     return { workload: name, seed, stats, ...measured };
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -80,9 +88,18 @@ async function runWorkload(name: WorkloadName, seed: number): Promise<WorkloadRe
 
 type Measured = Pick<WorkloadResult, 'engine' | 'oracle'>;
 
-function inChild(name: WorkloadName, dir: string, mixFile: string): Promise<Measured> {
+function inChild(
+  name: WorkloadName,
+  dir: string,
+  mixFile: string,
+  skipMatrix: boolean,
+): Promise<Measured> {
   return new Promise((resolve, reject) => {
-    const child = fork(process.argv[1]!, ['--child', name, dir, mixFile], { stdio: 'inherit' });
+    const child = fork(
+      process.argv[1]!,
+      ['--child', name, dir, mixFile, ...(skipMatrix ? ['--no-matrix'] : [])],
+      { stdio: 'inherit' },
+    );
     let result: Measured | undefined;
     child.on('message', (message) => {
       result = message as Measured;
@@ -96,9 +113,9 @@ function inChild(name: WorkloadName, dir: string, mixFile: string): Promise<Meas
 }
 
 /** The child: measure the engine (and on W1 the oracle) and send the figures back. */
-function measureChild(name: string, dir: string, mixFile: string): void {
+function measureChild(name: string, dir: string, mixFile: string, skipMatrix: boolean): void {
   const mix = JSON.parse(readFileSync(mixFile, 'utf8')) as QueryMix;
-  const { figures, answers } = benchEngine(dir, mix);
+  const { figures, answers } = benchEngine(dir, mix, { skipMatrix });
   const oracle = name === 'W1' ? benchOracle(dir, mix, answers) : undefined;
   process.send!({ engine: figures, oracle } satisfies Measured, () => process.exit(0));
 }
@@ -116,6 +133,9 @@ function printText(result: WorkloadResult, w1: WorkloadResult | undefined): void
     `\n### ${result.workload} (seed ${result.seed}: ${stats.enis} ENIs, ${stats.files} files, ${stats.megabytes.toFixed(1)} MB)\n`,
   );
   console.log(renderTable(result, w1));
+  console.log(
+    `\nThe measuring process got ${(engine.cpuShare * 100).toFixed(0)}% of one core (CPU time over wall time).`,
+  );
   const refusals = [...engine.traces.refused, ...engine.reach.refused];
   console.log(
     `\nRefused as usage errors: ${engine.traces.refused.length} traces, ${engine.reach.refused.length} reach questions; timed: ${engine.traces.queries} traces, ${engine.reach.queries} reach questions (${engine.reach.passes} passes).`,
@@ -139,14 +159,15 @@ function firstByMessage<T extends { message: string }>(items: readonly T[]): T[]
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  if (argv[0] === '--child') return measureChild(argv[1]!, argv[2]!, argv[3]!);
+  if (argv[0] === '--child')
+    return measureChild(argv[1]!, argv[2]!, argv[3]!, argv[4] === '--no-matrix');
   const options = parseArgs(argv);
   const results: WorkloadResult[] = [];
   if (!options.json) console.log(`Machine: ${machine()}`);
   for (const name of ['W1', 'W2', 'W3', 'W4'] as const) {
     if (!options.workloads.includes(name)) continue;
     if (!options.json) console.error(`bench: ${name}…`);
-    const result = await runWorkload(name, options.seed);
+    const result = await runWorkload(name, options.seed, options.skipMatrix);
     results.push(result);
     if (!options.json)
       printText(
