@@ -7,7 +7,7 @@
  *   npm run bench                      # W1, W2, W4
  *   npm run bench -- --w3              # and W3
  *   npm run bench -- --only W1,W4      # just these
- *   npm run bench -- --json            # one JSON document on stdout
+ *   npm run -s bench -- --json         # one JSON document on stdout
  *   npm run bench -- --seed 2          # another seed (1 by default)
  *   npm run bench -- --no-matrix       # leave out the all-pairs matrix (the slowest figure)
  */
