@@ -170,15 +170,20 @@ function matrixNote(matrix: EngineFigures['matrix']): string {
   return `${matrix.classes} classes, ${matrix.cells} cells, ${runs}`;
 }
 
+/** A number that was measured: NaN (not measured) arrives as null once sent between processes. */
+function isFigure(value: number | null | undefined): value is number {
+  return typeof value === 'number' && !Number.isNaN(value);
+}
+
 /** Whether a row meets its goal; undefined without a goal. */
 export function meets(row: Row): boolean | undefined {
-  if (row.goal === undefined || Number.isNaN(row.value)) return undefined;
+  if (row.goal === undefined || !isFigure(row.value)) return undefined;
   return row.atLeast ? row.value >= row.goal : row.value <= row.goal;
 }
 
 /** A figure with three significant digits, thousands grouped. */
-export function fmt(value: number | undefined): string {
-  if (value === undefined || Number.isNaN(value)) return '—';
+export function fmt(value: number | null | undefined): string {
+  if (!isFigure(value)) return '—';
   if (value >= 1000) return Math.round(value).toLocaleString('en-US');
   return Number(value.toPrecision(3)).toString();
 }
