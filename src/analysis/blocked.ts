@@ -58,6 +58,7 @@ function itemsOf(hop: Hop): BlockedItem[] {
 
 /** Items that repeat across paths, reported once. */
 export function uniqueBlocked(items: readonly BlockedItem[]): BlockedItem[] {
+  if (items.length < 2) return [...items];
   const seen = new Map<string, BlockedItem>();
   for (const item of items) {
     const key = JSON.stringify([

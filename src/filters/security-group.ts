@@ -27,15 +27,15 @@ export function evaluateSecurityGroups(
   for (const group of groups) {
     for (const rule of direction === 'ingress' ? group.inbound : group.outbound) {
       if (open.length === 0) break;
-      if (!ruleMatchesPeer(rule, direction, flow) || !protocolMatches(rule.protocol, flow))
-        continue;
+      // Protocol and ports first: they are cheap and reject most rules before the peer test.
+      if (!protocolMatches(rule.protocol, flow)) continue;
       const matched = l4PortsMatched(rule.l4, flow);
-      if (matched === undefined) continue;
+      if (matched === undefined || !ruleMatchesPeer(rule, direction, flow)) continue;
       const decision = {
         kind: 'security-group-rule' as const,
         groupId: group.id,
         field: rule.field,
-        summary: describeSecurityGroupRule(rule),
+        summary: ruleSummary(rule),
       };
       const next: PortRange[] = [];
       for (const range of open) {
@@ -77,6 +77,18 @@ function ruleMatchesPeer(rule: SecurityGroupRule, direction: Direction, flow: Fl
       return carried.includes(peer.groupId);
     }
   }
+}
+
+const summaries = new WeakMap<SecurityGroupRule, string>();
+
+/** A rule's summary, formatted once per rule rather than once per trace that it decides. */
+function ruleSummary(rule: SecurityGroupRule): string {
+  let summary = summaries.get(rule);
+  if (summary === undefined) {
+    summary = describeSecurityGroupRule(rule);
+    summaries.set(rule, summary);
+  }
+  return summary;
 }
 
 /** True when no group has a rule in that direction (AWS's `SG_HAS_NO_RULES`). */

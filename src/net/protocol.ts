@@ -19,6 +19,8 @@ export function isIcmp(protocol: Protocol): boolean {
 }
 
 const NAMED: Record<string, number> = { tcp: TCP, udp: UDP, icmp: ICMP, icmpv6: ICMPV6 };
+/** Number → name, looked up once per hop of every trace. */
+const NAME_OF = new Map(Object.entries(NAMED).map(([name, value]) => [value, name]));
 
 /**
  * Reads AWS's protocol field. Security groups accept `tcp`, `udp`, `icmp`, `icmpv6`, a number
@@ -39,8 +41,8 @@ export function parseProtocol(text: string, options: { names: boolean }): Protoc
 /** `tcp`, `udp`, `icmp`, `icmpv6`, `all`, or the IANA name with its number (`gre (47)`). */
 export function formatProtocol(protocol: Protocol): string {
   if (protocol === 'all') return 'all';
-  const named = Object.entries(NAMED).find(([, value]) => value === protocol);
-  if (named !== undefined) return named[0];
+  const named = NAME_OF.get(protocol);
+  if (named !== undefined) return named;
   const iana = PROTOCOL_NAMES[protocol];
   return iana === undefined ? `protocol ${protocol}` : `${iana} (${protocol})`;
 }

@@ -1,5 +1,5 @@
 import { formatIp, type IpAddress } from '../net/address.js';
-import type { LoadBalancer, Target, TargetGroup } from '../network/types.js';
+import type { LoadBalancer, Network, Target, TargetGroup } from '../network/types.js';
 import type { TraceContext } from './context.js';
 import { LOAD_BALANCER_PORTS, type Service } from './flows.js';
 import type { Hop } from './hop.js';
@@ -18,6 +18,12 @@ export interface TargetHealthResult {
 }
 
 const cache = new WeakMap<TraceContext, Map<string, TargetHealthResult>>();
+/**
+ * Results across traces of one network: a check depends only on the network, the load balancer,
+ * the group, the target and the address family, so thousands of traces through one service run
+ * its health checks once.
+ */
+const shared = new WeakMap<Network, Map<string, TargetHealthResult>>();
 
 /**
  * Every node of the load balancer checks every target, from each of its private addresses,
@@ -41,8 +47,28 @@ export function targetHealth(
   const key = `${group.arn} ${target.id} ${target.port ?? ''}`;
   const known = results.get(key);
   if (known !== undefined) return known;
-  const result = checkTarget(ctx, balancer, group, target);
+  const result = sharedCheck(ctx, balancer, group, target, key);
   results.set(key, result);
+  return result;
+}
+
+function sharedCheck(
+  ctx: TraceContext,
+  balancer: LoadBalancer,
+  group: TargetGroup,
+  target: Target,
+  key: string,
+): TargetHealthResult {
+  let results = shared.get(ctx.network);
+  if (results === undefined) {
+    results = new Map();
+    shared.set(ctx.network, results);
+  }
+  const sharedKey = `${ctx.service.family} ${balancer.arn} ${key}`;
+  const known = results.get(sharedKey);
+  if (known !== undefined) return known;
+  const result = checkTarget(ctx, balancer, group, target);
+  results.set(sharedKey, result);
   return result;
 }
 

@@ -63,9 +63,7 @@ export function reachMatrix(
           const from =
             side.eni.subnetId === sourceClass.subnetId ? sending.sameSubnet : sending.otherSubnet;
           // An ENI talking to itself is not a network path.
-          return side.admitted
-            .intersect(from)
-            .subtract(PacketSet.of({ sources: eniBlocks(side.eni) }));
+          return side.admitted.intersect(from).subtract(ownBlocks(side.eni));
         }),
       );
       if (set.isEmpty()) continue;
@@ -83,6 +81,18 @@ export function reachMatrix(
     cells,
     limitations: dedupe(ctx.limitations),
   };
+}
+
+const ownBlocksCache = new WeakMap<Eni, PacketSet>();
+
+/** The packets an ENI sends from its own addresses, built once per ENI for every class. */
+function ownBlocks(eni: Eni): PacketSet {
+  let set = ownBlocksCache.get(eni);
+  if (set === undefined) {
+    set = PacketSet.of({ sources: eniBlocks(eni) });
+    ownBlocksCache.set(eni, set);
+  }
+  return set;
 }
 
 export function sourceClasses(network: Network): SourceClass[] {

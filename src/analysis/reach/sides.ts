@@ -9,6 +9,14 @@ export function eniBlocks(eni: Eni) {
 }
 
 /**
+ * Sides depend only on the ENI or subnet object (each belongs to one built network, whose
+ * groups and NACLs it resolves against), so a reach question over hundreds of sources, or the
+ * matrix over thousands of pairs, compiles each once.
+ */
+const allowedSourcesCache = new WeakMap<object, PacketSet>();
+const sendingCache = new WeakMap<Eni, { out?: PacketSet; crossing?: PacketSet }>();
+
+/**
  * What the receiving side of an ENI lets in, over every source in its VPC: its groups inbound;
  * for sources in another subnet also its subnet's NACL inbound, and outbound for the reply — a
  * reply is the request reversed, so the outbound set is reversed into the request's terms (its
@@ -24,14 +32,18 @@ export function receivingSide(
   const subnet = network.subnets.get(eni.subnetId)!;
   const vpc = network.vpcs.get(eni.vpcId)!;
   const acl = network.networkAcls.get(subnet.networkAclId)!;
-  const inVpc = PacketSet.of({ sources: [...vpc.cidrs, ...subnet.cidrs] });
-  const sameSubnet = PacketSet.of({ sources: [...subnet.cidrs] });
-  const crossing = compileNetworkAcl(acl, 'ingress').intersect(
-    compileNetworkAcl(acl, 'egress').reverse(),
-  );
-  const allowedSources = sameSubnet
-    .union(inVpc.subtract(sameSubnet).intersect(crossing))
-    .subtract(silentSources(network));
+  let allowedSources = allowedSourcesCache.get(subnet);
+  if (allowedSources === undefined) {
+    const inVpc = PacketSet.of({ sources: [...vpc.cidrs, ...subnet.cidrs] });
+    const sameSubnet = PacketSet.of({ sources: [...subnet.cidrs] });
+    const crossing = compileNetworkAcl(acl, 'ingress').intersect(
+      compileNetworkAcl(acl, 'egress').reverse(),
+    );
+    allowedSources = sameSubnet
+      .union(inVpc.subtract(sameSubnet).intersect(crossing))
+      .subtract(silentSources(network));
+    allowedSourcesCache.set(subnet, allowedSources);
+  }
   return toEni
     .intersect(compileSecurityGroups(network, groupIds, 'ingress'))
     .intersect(allowedSources);
@@ -61,13 +73,24 @@ function silentSources(network: Network): PacketSet {
  * destination is in another subnet, its own subnet's NACL outbound and inbound for the reply.
  */
 export function sendingSide(network: Network, source: Eni, destination: Eni): PacketSet {
-  const fromSource = PacketSet.of({ sources: eniBlocks(source) });
-  const out = fromSource.intersect(
-    compileSecurityGroups(network, source.securityGroupIds, 'egress'),
-  );
-  if (source.subnetId === destination.subnetId) return out;
-  const acl = network.networkAcls.get(network.subnets.get(source.subnetId)!.networkAclId)!;
-  return out
-    .intersect(compileNetworkAcl(acl, 'egress'))
-    .intersect(compileNetworkAcl(acl, 'ingress').reverse());
+  let known = sendingCache.get(source);
+  if (known === undefined) {
+    known = {};
+    sendingCache.set(source, known);
+  }
+  const sameSubnet = source.subnetId === destination.subnetId;
+  if (known.out === undefined) {
+    const fromSource = PacketSet.of({ sources: eniBlocks(source) });
+    known.out = fromSource.intersect(
+      compileSecurityGroups(network, source.securityGroupIds, 'egress'),
+    );
+  }
+  if (sameSubnet) return known.out;
+  if (known.crossing === undefined) {
+    const acl = network.networkAcls.get(network.subnets.get(source.subnetId)!.networkAclId)!;
+    known.crossing = known.out
+      .intersect(compileNetworkAcl(acl, 'egress'))
+      .intersect(compileNetworkAcl(acl, 'ingress').reverse());
+  }
+  return known.crossing;
 }
