@@ -1,6 +1,7 @@
 import { Command } from '@commander-js/extra-typings';
 import { reportFailure } from './errors.js';
 import { registerInspect } from './inspect.js';
+import { registerServe } from './serve.js';
 import { registerTrace } from './trace.js';
 
 /** Builds the `vpcreach` program; each command lives in its own file. */
@@ -16,6 +17,7 @@ export function createProgram(): Command {
   program.configureOutput({ outputError: (text, write) => write(text) });
   registerInspect(program);
   registerTrace(program);
+  registerServe(program);
   return program;
 }
 
