@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { type Answer, fetchFix, type Question } from './api.js';
+
+/** One change as the fix analysis lists it: a sentence, and the same change in each format. */
+interface FixChange {
+  readonly description: string;
+  readonly formats: ReadonlyArray<readonly [string, string]>;
+}
+
+/**
+ * Reads the fix answer loosely: a `changes` list whose items carry a description (or summary)
+ * and their renderings by format name (`formats`, `commands` or `renderings`).
+ */
+export function readChanges(body: unknown): FixChange[] | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const changes = (body as Record<string, unknown>).changes;
+  if (!Array.isArray(changes)) return undefined;
+  return changes.map((change: Record<string, unknown>) => {
+    const text = change.description ?? change.summary ?? change.title ?? '';
+    const formats = change.formats ?? change.commands ?? change.renderings ?? {};
+    const entries =
+      typeof formats === 'object' && formats !== null
+        ? Object.entries(formats).filter((e): e is [string, string] => typeof e[1] === 'string')
+        : [];
+    return { description: String(text), formats: entries };
+  });
+}
+
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="copy"
+      onClick={() => {
+        navigator.clipboard?.writeText(text).then(
+          () => setCopied(true),
+          () => setCopied(false),
+        );
+      }}
+    >
+      {copied ? 'Copied' : 'Copy'}
+    </button>
+  );
+}
+
+function FixBody({ answer }: { answer: Answer<unknown> }) {
+  if (!answer.ok)
+    return (
+      <p className="muted" data-testid="fix-unavailable">
+        {answer.status === 501 ? 'Fix suggestions are not available: ' : 'No fix: '}
+        {answer.message}
+      </p>
+    );
+  const changes = readChanges(answer.value);
+  if (changes === undefined) return <pre>{JSON.stringify(answer.value, null, 2)}</pre>;
+  return (
+    <ol className="changes">
+      {changes.map((change) => (
+        <li key={change.description} data-testid="fix-change">
+          <p>{change.description}</p>
+          {change.formats.map(([format, text]) => (
+            <div key={format} className="fix-format">
+              <div className="fix-format-head">
+                <span>{format}</span> <CopyButton text={text} />
+              </div>
+              <pre>{text}</pre>
+            </div>
+          ))}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** What must change for a failing trace to pass, as the fix analysis proposes it. */
+export function FixPanel({ question }: { question: Question }) {
+  const [answer, setAnswer] = useState<Answer<unknown> | undefined>(undefined);
+  const { from, to, port, protocol } = question;
+  useEffect(() => {
+    let live = true;
+    setAnswer(undefined);
+    fetchFix({ from, to, port, protocol }).then((a) => live && setAnswer(a));
+    return () => {
+      live = false;
+    };
+  }, [from, to, port, protocol]);
+  return (
+    <section className="panel" data-testid="fix-panel">
+      <h2>Fix</h2>
+      {answer === undefined ? <p>Working out a fix…</p> : <FixBody answer={answer} />}
+    </section>
+  );
+}
