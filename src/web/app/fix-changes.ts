@@ -1,0 +1,24 @@
+/** One change as the fix analysis lists it: a sentence, and the same change in each format. */
+export interface FixChange {
+  readonly description: string;
+  readonly formats: ReadonlyArray<readonly [string, string]>;
+}
+
+/**
+ * Reads the fix answer loosely: a `changes` list whose items carry a description (or summary)
+ * and their renderings by format name (`formats`, `commands` or `renderings`).
+ */
+export function readChanges(body: unknown): FixChange[] | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const changes = (body as Record<string, unknown>).changes;
+  if (!Array.isArray(changes)) return undefined;
+  return changes.map((change: Record<string, unknown>) => {
+    const text = change.description ?? change.summary ?? change.title ?? '';
+    const formats = change.formats ?? change.commands ?? change.renderings ?? {};
+    const entries =
+      typeof formats === 'object' && formats !== null
+        ? Object.entries(formats).filter((e): e is [string, string] => typeof e[1] === 'string')
+        : [];
+    return { description: String(text), formats: entries };
+  });
+}
