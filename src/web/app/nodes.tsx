@@ -6,8 +6,13 @@ import { stationVerdict } from './stations.js';
 
 const MARK: Readonly<Record<HopVerdict, string>> = { pass: '✓', block: '✗', partial: '~' };
 
-function HopLine({ hop, side }: { hop: Hop | undefined; side: 'request' | 'reply' }) {
-  if (hop === undefined) return <div className="hop-line muted">{side}: —</div>;
+function HopLine(props: { hop: Hop | undefined; side: 'request' | 'reply'; stateful: boolean }) {
+  const { hop, side, stateful } = props;
+  // Security groups are stateful: the reply of an allowed request passes without a rule.
+  if (hop === undefined)
+    return (
+      <div className="hop-line muted">{stateful ? '← stateful, reply allowed' : `${side}: —`}</div>
+    );
   const rule = decidingRuleLines(hop)[0] ?? hop.verdict;
   return (
     <div className={`hop-line v-${hop.verdict}`} data-side={side} title={hop.detail}>
@@ -45,8 +50,12 @@ export function HopNodeView({ data, selected }: NodeProps<HopNode>) {
       <div className="hop-component" title={station.component}>
         {station.label}
       </div>
-      <HopLine hop={station.request} side="request" />
-      <HopLine hop={station.reply} side="reply" />
+      <HopLine hop={station.request} side="request" stateful={false} />
+      <HopLine
+        hop={station.reply}
+        side="reply"
+        stateful={station.request?.kind === 'security-group' && station.request.verdict !== 'block'}
+      />
     </div>
   );
 }
