@@ -10,9 +10,7 @@ function HopLine(props: { hop: Hop | undefined; side: 'request' | 'reply'; state
   const { hop, side, stateful } = props;
   // Security groups are stateful: the reply of an allowed request passes without a rule.
   if (hop === undefined)
-    return (
-      <div className="hop-line muted">{stateful ? '← stateful, reply allowed' : `${side}: —`}</div>
-    );
+    return <div className="hop-line muted">{stateful ? '← reply: stateful' : `${side}: —`}</div>;
   const rule = decidingRuleLines(hop)[0] ?? hop.verdict;
   return (
     <div className={`hop-line v-${hop.verdict}`} data-side={side} title={hop.detail}>
