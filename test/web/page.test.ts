@@ -42,7 +42,7 @@ function buildPage(outDir: string): void {
   );
 }
 
-async function traceFromPage(): Promise<void> {
+async function traceFromPage(page: Page): Promise<void> {
   await page.getByTestId('from').fill('client');
   await page.getByTestId('from-matches').getByText(FROM).click();
   const picked = await page.getByTestId('from').inputValue();
@@ -58,8 +58,15 @@ describe.skipIf(skip)('vpcreach serve: the page in Chromium', () => {
   beforeAll(async () => {
     assets = mkdtempSync(join(tmpdir(), 'vpcreach-page-'));
     buildPage(assets);
-    server = await startServer({ network: buildNetwork(loadSnapshot(SNAPSHOT)), assetsDir: assets });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+    server = await startServer({
+      network: buildNetwork(loadSnapshot(SNAPSHOT)),
+      assetsDir: assets,
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: LAUNCH_ARGS,
+    });
     page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
@@ -68,7 +75,7 @@ describe.skipIf(skip)('vpcreach serve: the page in Chromium', () => {
         problems.push(message.text());
     });
     await page.goto(server.url);
-    await traceFromPage();
+    await traceFromPage(page);
   }, 120_000);
 
   afterAll(async () => {
@@ -88,9 +95,9 @@ describe.skipIf(skip)('vpcreach serve: the page in Chromium', () => {
   });
 
   it('draws every hop of the path, from the client security groups to the target', async () => {
-    const roles = await page.locator('[data-testid=hop-node]').evaluateAll((nodes) =>
-      nodes.map((n) => n.getAttribute('data-role')),
-    );
+    const roles = await page
+      .locator('[data-testid=hop-node]')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-role')));
     expect(roles).toEqual([
       'client security groups',
       'client subnet NACL',
@@ -133,5 +140,28 @@ describe.skipIf(skip)('vpcreach serve: the page in Chromium', () => {
 
   it('loads with no script error and no Content-Security-Policy violation', () => {
     expect(problems).toEqual([]);
+  });
+
+  it('draws a NACL that admits part of the ephemeral range amber, each deciding rule marked', async () => {
+    const narrow = await startServer({
+      network: buildNetwork(loadSnapshot(join(ROOT, 'examples/broken/client-nacl-narrow-return'))),
+      assetsDir: assets,
+    });
+    const other = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    try {
+      await other.goto(narrow.url);
+      await traceFromPage(other);
+      expect(await other.getByTestId('verdict').textContent()).toContain('partially-reachable');
+      const amber = other.locator('[data-testid=hop-node][data-verdict=partial]');
+      expect(await amber.getAttribute('data-role')).toBe('client subnet NACL');
+      await amber.click();
+      const rows = other.getByTestId('hop-details-reply').getByTestId('deciding-rule');
+      await rows.first().waitFor();
+      const classes = await rows.evaluateAll((r) => r.map((row) => row.getAttribute('class')));
+      expect(classes).toEqual(['deciding v-pass', 'deciding v-block']);
+    } finally {
+      await other.close();
+      await narrow.close();
+    }
   });
 });

@@ -53,10 +53,13 @@ export function AclTable({ hop, acl }: { hop: Hop; acl: Inspected }) {
       <tbody>
         {entries.map((entry) => {
           const decides = deciding.has(String(entry.rule));
+          // A partial hop has both kinds of deciding entry: colour each by what it did.
+          const verdict =
+            hop.verdict === 'partial' ? (entry.action === 'deny' ? 'block' : 'pass') : hop.verdict;
           return (
             <tr
               key={String(entry.rule)}
-              className={decides ? `deciding v-${hop.verdict}` : undefined}
+              className={decides ? `deciding v-${verdict}` : undefined}
               data-testid={decides ? 'deciding-rule' : 'rule'}
             >
               <td>{entry.rule}</td>
