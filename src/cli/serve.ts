@@ -1,4 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
+import { UsageError } from '../errors.js';
 import { startServer } from '../web/server.js';
 import { loadNetwork } from './load.js';
 import { parsePort } from './parse.js';
@@ -25,6 +26,8 @@ export function registerServe(program: Command) {
         host: options.host,
         port: options.port,
         nlbSubnetAclOnPrivateLink: options.nlbSubnetAclOnPrivatelink === true,
+      }).catch((error: unknown) => {
+        throw listenError(error, options.host, options.port);
       });
       process.stdout.write(`vpcreach serve: ${running.url}  (Ctrl-C stops it)\n`);
       const stop = () => {
@@ -33,4 +36,19 @@ export function registerServe(program: Command) {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+}
+
+/** A socket that cannot listen is a usage problem (port taken, host not ours), not a defect. */
+function listenError(error: unknown, host: string, port: number): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE')
+    return new UsageError(
+      `port ${port} on ${host} is in use`,
+      'give another --port, or --port 0 for any free port',
+    );
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    return new UsageError(`--host ${host} is not an address of this machine`, 'omit --host');
+  if (code === 'EACCES')
+    return new UsageError(`port ${port} needs privileges`, 'use a port above 1023');
+  return error;
 }

@@ -6,7 +6,7 @@ import { buildNetwork } from '../../src/network/build.js';
 import type { Hop } from '../../src/paths/hop.js';
 import type { TracePath } from '../../src/paths/path.js';
 import { matchEntries } from '../../src/web/app/catalog-search.js';
-import { readChanges } from '../../src/web/app/fix-changes.js';
+import { readChanges, readManualSteps } from '../../src/web/app/fix-changes.js';
 import { pathStations, stationVerdict } from '../../src/web/app/stations.js';
 import { buildCatalog } from '../../src/web/catalog.js';
 
@@ -97,5 +97,19 @@ describe('readChanges', () => {
   it('gives up on a body without a changes list, so the page shows it raw', () => {
     expect(readChanges({ other: 1 })).toBeUndefined();
     expect(readChanges(null)).toBeUndefined();
+  });
+
+  it('takes the reason from `why` when there is no description', () => {
+    expect(readChanges({ changes: [{ why: 'the reply is denied', formats: {} }] })).toEqual([
+      { description: 'the reply is denied', formats: [] },
+    ]);
+  });
+
+  it('reads manual steps with their command, when one exists', () => {
+    const body = { changes: [], manual: [{ what: 'accept the connection', command: 'aws ec2 …' }] };
+    expect(readManualSteps(body)).toEqual([
+      { what: 'accept the connection', command: 'aws ec2 …' },
+    ]);
+    expect(readManualSteps({ changes: [] })).toEqual([]);
   });
 });

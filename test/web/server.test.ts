@@ -196,3 +196,20 @@ describe('vpcreach serve: binding', () => {
     await other.close();
   });
 });
+
+describe('vpcreach serve: the command', () => {
+  it('is listed with its options', async () => {
+    const run = await runCli(['serve', '--help']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('--snapshot <path>');
+    expect(run.stdout).toContain('--port <port>');
+    expect(run.stdout).toContain('--host <host>');
+  });
+
+  it('reports a port already in use as a usage error with a hint', async () => {
+    const run = await runCli(['serve', '-s', SNAPSHOT, '--port', String(server.port)]);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain(`port ${server.port} on 127.0.0.1 is in use`);
+    expect(run.stderr).toContain('--port 0');
+  });
+});

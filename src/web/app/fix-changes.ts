@@ -5,7 +5,7 @@ export interface FixChange {
 }
 
 /**
- * Reads the fix answer loosely: a `changes` list whose items carry a description (or summary)
+ * Reads the fix answer loosely: a `changes` list whose items carry a description (or `why`)
  * and their renderings by format name (`formats`, `commands` or `renderings`).
  */
 export function readChanges(body: unknown): FixChange[] | undefined {
@@ -13,7 +13,7 @@ export function readChanges(body: unknown): FixChange[] | undefined {
   const changes = (body as Record<string, unknown>).changes;
   if (!Array.isArray(changes)) return undefined;
   return changes.map((change: Record<string, unknown>) => {
-    const text = change.description ?? change.summary ?? change.title ?? '';
+    const text = change.description ?? change.why ?? change.summary ?? change.title ?? '';
     const formats = change.formats ?? change.commands ?? change.renderings ?? {};
     const entries =
       typeof formats === 'object' && formats !== null
@@ -21,4 +21,21 @@ export function readChanges(body: unknown): FixChange[] | undefined {
         : [];
     return { description: String(text), formats: entries };
   });
+}
+
+/** A step no rule change can make (accept the endpoint connection), said in words. */
+export interface ManualStep {
+  readonly what: string;
+  readonly command: string | null;
+}
+
+/** The answer's `manual` list, when it has one. */
+export function readManualSteps(body: unknown): ManualStep[] {
+  const manual =
+    typeof body === 'object' && body !== null ? (body as { manual?: unknown }).manual : [];
+  if (!Array.isArray(manual)) return [];
+  return manual.map((step: Record<string, unknown>) => ({
+    what: String(step.what ?? step.description ?? ''),
+    command: typeof step.command === 'string' ? step.command : null,
+  }));
 }

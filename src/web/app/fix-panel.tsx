@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { type Answer, fetchFix, type Question } from './api.js';
-import { readChanges } from './fix-changes.js';
+import { type FixChange, readChanges, readManualSteps } from './fix-changes.js';
 
 function CopyButton({ text }: { text: string }) {
   const [copied, setCopied] = useState(false);
@@ -30,6 +30,25 @@ function FixBody({ answer }: { answer: Answer<unknown> }) {
     );
   const changes = readChanges(answer.value);
   if (changes === undefined) return <pre>{JSON.stringify(answer.value, null, 2)}</pre>;
+  const manual = readManualSteps(answer.value);
+  return (
+    <>
+      <ChangeList changes={changes} />
+      {manual.length === 0 ? null : (
+        <ul className="manual" data-testid="fix-manual">
+          {manual.map((step) => (
+            <li key={step.what}>
+              {step.what}
+              {step.command === null ? null : <pre>{step.command}</pre>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function ChangeList({ changes }: { changes: readonly FixChange[] }) {
   return (
     <ol className="changes">
       {changes.map((change) => (
