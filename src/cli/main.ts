@@ -1,6 +1,9 @@
 import { Command } from '@commander-js/extra-typings';
+import { registerCollect } from './collect.js';
+import { registerDemo } from './demo.js';
 import { reportFailure } from './errors.js';
 import { registerInspect } from './inspect.js';
+import { registerReach } from './reach.js';
 import { registerServe } from './serve.js';
 import { registerTrace } from './trace.js';
 
@@ -17,6 +20,9 @@ export function createProgram(): Command {
   program.configureOutput({ outputError: (text, write) => write(text) });
   registerInspect(program);
   registerTrace(program);
+  registerReach(program);
+  registerCollect(program);
+  registerDemo(program);
   registerServe(program);
   return program;
 }

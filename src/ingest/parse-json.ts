@@ -20,15 +20,43 @@ export function parseJsonText(text: string, shownAs: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const reason = (error as Error).message;
-    const position = /position (\d+)/.exec(reason);
-    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
-    const truncated = text.trim() === '' || /end of JSON|Unterminated/i.test(reason);
+    const position = errorOffset(text, reason);
+    const truncated =
+      text.trim() === '' ||
+      /end of JSON|Unterminated/i.test(reason) ||
+      (position !== undefined && position >= text.trimEnd().length);
+    const where =
+      position !== undefined && !truncated ? ` at ${lineAndColumn(text, position)}` : '';
     throw new InputError({
       file: shownAs,
-      message: `is not valid JSON${where}: ${truncated ? 'the file is empty or cut short' : reason.replace(/ in JSON at position \d+.*$/, '')}`,
+      message: `is not valid JSON${where}: ${truncated ? 'the file is empty or cut short' : describeReason(reason)}`,
       hint: 'save the complete output of the AWS CLI with --output json',
     });
   }
+}
+
+/**
+ * Where JSON.parse stopped. V8 states the offset for most errors, but for an unexpected token it
+ * quotes the text around it instead (ten characters either side, with "..." when cut), so the
+ * offset is recovered by finding that excerpt.
+ */
+function errorOffset(text: string, reason: string): number | undefined {
+  const stated = /position (\d+)/.exec(reason);
+  if (stated !== null) return Number(stated[1]);
+  const quoted = /^Unexpected token '(.)', (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(
+    reason,
+  );
+  if (quoted === null) return undefined;
+  const [, token, cut, body] = quoted as unknown as [string, string, string | undefined, string];
+  const start = text.indexOf(body);
+  if (start < 0) return undefined;
+  return cut ? start + 10 : text.indexOf(token, start);
+}
+
+function describeReason(reason: string): string {
+  const token = /^Unexpected token '(.)'/.exec(reason);
+  if (token !== null) return `unexpected character '${token[1]}'`;
+  return reason.replace(/ in JSON at position \d+.*$/, '');
 }
 
 function lineAndColumn(text: string, offset: number): string {

@@ -1,4 +1,4 @@
-import { formatIp } from '../net/address.js';
+import { formatIp, type IpAddress } from '../net/address.js';
 import { formatPortRange } from '../net/port-range.js';
 import type { EndpointService, Eni, LoadBalancer, NlbNode, VpcEndpoint } from '../network/types.js';
 import { addLimitation, type TraceContext } from './context.js';
@@ -64,10 +64,41 @@ export function privateLinkPaths(
       availabilityZoneId: endpointEni.availabilityZoneId,
     },
   };
-  const consumer = { waypoints, forward, return: back };
+  return serviceSide(ctx, endpointEni, { waypoints, forward, return: back }, from, state);
+}
+
+/**
+ * PrivateLink's gates and the provider's paths for one endpoint ENI, without the hops that depend
+ * on the client's address (the NLB's inbound groups, the NLB subnet's NACL): symbolic analyses
+ * judge those over sets of clients. Returns no paths when the service is not in the snapshot.
+ */
+export function providerSide(
+  ctx: TraceContext,
+  endpointEni: Eni,
+  state: { healthDecided: boolean },
+) {
+  const waypoints: PathWaypoints = { source: { eniId: endpointEni.id, address: '' } };
+  const serviceKnown =
+    findService(ctx, ctx.network.vpcEndpoints.get(endpointEni.vpcEndpointId ?? '')) !== undefined;
+  return {
+    serviceKnown,
+    paths: serviceSide(ctx, endpointEni, { waypoints, forward: [], return: [] }, undefined, state),
+  };
+}
+
+function serviceSide(
+  ctx: TraceContext,
+  endpointEni: Eni,
+  consumer: PathHops,
+  client: Endpoint | undefined,
+  state: { healthDecided: boolean },
+): PathHops[] {
+  const endpoint = ctx.network.vpcEndpoints.get(endpointEni.vpcEndpointId ?? '');
+  const forward = consumer.forward;
   const gates = endpointGates(ctx, endpoint, endpointEni);
-  if (gates.blocked) return [{ ...consumer, forward: [...forward, ...gates.hops] }];
-  if (gates.service === undefined) return [{ ...consumer, forward: [...forward, ...gates.hops] }];
+  if (gates.blocked || gates.service === undefined) {
+    return [{ ...consumer, forward: [...forward, ...gates.hops] }];
+  }
   const nodes = nodesInZone(ctx, gates.service, endpointEni);
   if (nodes.length === 0) {
     const detail = `no load balancer of ${gates.service.id} has a node in ${endpointEni.availabilityZoneId}, the zone of ${endpointEni.id}`;
@@ -84,7 +115,7 @@ export function privateLinkPaths(
     providerPaths(
       ctx,
       { ...consumer, forward: [...forward, ...gates.hops] },
-      from,
+      client,
       balancer,
       node,
       state,
@@ -223,7 +254,7 @@ function nodesInZone(ctx: TraceContext, service: EndpointService, eni: Eni) {
 function providerPaths(
   ctx: TraceContext,
   consumer: PathHops,
-  client: Endpoint,
+  client: Endpoint | undefined,
   balancer: LoadBalancer,
   node: NlbNode,
   state: { healthDecided: boolean },
@@ -250,23 +281,7 @@ function providerPaths(
     );
     return [{ ...consumer, waypoints, forward }];
   }
-  const atNode = requestFlow(
-    ctx.service,
-    { address: client.address, groups: [] },
-    { address: node.ip, groups: balancer.securityGroupIds },
-  );
-  if (balancer.securityGroupIds.length > 0 && balancer.enforceInboundRulesOnPrivateLink) {
-    forward.push(
-      securityGroupHop(
-        ctx.network,
-        nodeComponent(node, balancer),
-        balancer.securityGroupIds,
-        'ingress',
-        atNode,
-      ),
-    );
-  }
-  nlbSubnetAclHop(ctx, forward, node, atNode, balancer);
+  if (client !== undefined) clientHopsAtNode(ctx, forward, client, balancer, node, node.ip);
   const listener = matchListener(balancer, ctx.service);
   forward.push(listenerGate(balancer, ctx.service, listener));
   if (listener === undefined) return [{ ...consumer, waypoints, forward }];
@@ -293,7 +308,7 @@ function providerPaths(
         ephemeral: 'load-balancer',
       });
       const rewrite = rewriteHop(
-        `${formatIp(client.address)}:client port → ${formatIp(node.ip)}:${formatPortRange(LOAD_BALANCER_PORTS)}`,
+        `${client === undefined ? 'client' : formatIp(client.address)}:client port → ${formatIp(node.ip)}:${formatPortRange(LOAD_BALANCER_PORTS)}`,
         `${target.ip ? formatIp(target.ip) : target.id}:${port}`,
         balancer,
       );
@@ -316,6 +331,37 @@ function providerPaths(
     }
   }
   return paths;
+}
+
+/**
+ * The hops at the NLB node that judge the consumer client's own address: the NLB's inbound
+ * groups when PrivateLink enforcement is on, and (as an option) the NLB subnet's inbound NACL.
+ */
+function clientHopsAtNode(
+  ctx: TraceContext,
+  forward: Hop[],
+  client: Endpoint,
+  balancer: LoadBalancer,
+  node: NlbNode,
+  address: IpAddress,
+) {
+  const atNode = requestFlow(
+    ctx.service,
+    { address: client.address, groups: [] },
+    { address, groups: balancer.securityGroupIds },
+  );
+  if (balancer.securityGroupIds.length > 0 && balancer.enforceInboundRulesOnPrivateLink) {
+    forward.push(
+      securityGroupHop(
+        ctx.network,
+        nodeComponent(node, balancer),
+        balancer.securityGroupIds,
+        'ingress',
+        atNode,
+      ),
+    );
+  }
+  nlbSubnetAclHop(ctx, forward, node, atNode, balancer);
 }
 
 /**

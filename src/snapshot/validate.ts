@@ -49,6 +49,36 @@ const ID_MEMBERS = [
 /** Nested lists whose items are resources of their own (an instance inside a reservation). */
 const NESTED_RESOURCES = new Set(['Instances', 'Listeners']);
 
+/**
+ * Outputs of calls AWS answers once per resource, saved without the resource they were made for.
+ * vpcreach cannot tell which load balancer, target group or prefix list they describe, and
+ * skipping them would silently drop listeners or health, so they are refused with the fix.
+ */
+const UNWRAPPED: Record<string, { call: string; wrapper: string }> = {
+  Listeners: {
+    call: 'aws elbv2 describe-listeners',
+    wrapper: '{"LoadBalancerListeners": [{"LoadBalancerArn": ARN, "Listeners": [...]}]}',
+  },
+  Attributes: {
+    call: 'aws elbv2 describe-load-balancer-attributes or describe-target-group-attributes',
+    wrapper:
+      '{"LoadBalancerAttributes": [{"LoadBalancerArn": ARN, "Attributes": [...]}]} (or TargetGroupAttributes with TargetGroupArn)',
+  },
+  TargetHealthDescriptions: {
+    call: 'aws elbv2 describe-target-health',
+    wrapper:
+      '{"LoadBalancerTargetHealth": [{"TargetGroupArn": ARN, "TargetHealthDescriptions": [...]}]}',
+  },
+  Entries: {
+    call: 'aws ec2 get-managed-prefix-list-entries',
+    wrapper: '{"PrefixListEntries": [{"PrefixListId": ID, "Entries": [...]}]}',
+  },
+  Instances: {
+    call: 'aws ec2 describe-instances with --query',
+    wrapper: 'the complete output of aws ec2 describe-instances, {"Reservations": [...]}',
+  },
+};
+
 /** One parsed JSON document and where it came from. */
 export interface SourceDocument {
   readonly document: unknown;
@@ -69,10 +99,20 @@ export function buildSnapshot(sources: readonly SourceDocument[]): Snapshot {
       throw new InputError({
         file: source.origin.file,
         message: 'is not a describe-* output: expected a JSON object such as {"Vpcs": [...]}',
+        hint: 'save the whole output of the AWS CLI call with --output json; output shaped with --query cannot be read',
       });
     }
     const keys = Object.keys(document);
     const known = keys.filter(isSnapshotKey);
+    const unwrapped = keys.find((key) => Object.hasOwn(UNWRAPPED, key));
+    if (known.length === 0 && unwrapped !== undefined) {
+      const { call, wrapper } = UNWRAPPED[unwrapped]!;
+      throw new InputError({
+        file: source.origin.file,
+        message: `holds "${unwrapped}" from ${call}, which does not say which resource it describes`,
+        hint: `wrap it as ${wrapper}`,
+      });
+    }
     if (known.length === 0) skipped.push({ file: source.origin.file, keys });
     for (const key of known) {
       const items = validateList(key, (document as Record<string, unknown>)[key], source.origin);

@@ -5,7 +5,7 @@ import { loadSnapshot } from '../../src/ingest/load.js';
 import { buildNetwork } from '../../src/network/build.js';
 import { quote, renderTraceDot } from '../../src/report/trace-dot.js';
 import { renderTraceSvg } from '../../src/report/trace-svg.js';
-import { runCli } from '../cli/run-cli.js';
+import { runCli } from '../cli/capture-cli.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../examples');
 const QUESTION = { from: 'i-0732e91f550b85803', to: 'vpce-07a5c64d82c04e64b', port: 443 };

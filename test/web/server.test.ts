@@ -7,7 +7,7 @@ import { loadSnapshot } from '../../src/ingest/load.js';
 import { buildNetwork } from '../../src/network/build.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/web/security.js';
 import { type RunningServer, startServer } from '../../src/web/server.js';
-import { runCli } from '../cli/run-cli.js';
+import { runCli } from '../cli/capture-cli.js';
 
 const SNAPSHOT = join(import.meta.dirname, '../../examples/broken/client-nacl-no-return');
 const QUESTION = { from: 'i-0732e91f550b85803', to: 'vpce-07a5c64d82c04e64b', port: '443' };
