@@ -1,4 +1,5 @@
 import { inspectResource } from '../analysis/inspect.js';
+import { reachTo } from '../analysis/reach/reach.js';
 import { traceFlow } from '../analysis/trace.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Network } from '../network/types.js';
@@ -29,13 +30,7 @@ const ROUTES: ReadonlyArray<readonly [string, Route]> = [
         'the fix analysis is not part of this build of vpcreach; the page shows the blocked hops and their rules instead',
       ),
   ],
-  [
-    '/api/reach',
-    () =>
-      notAvailable(
-        'the reach analysis is not part of this build of vpcreach; trace one source at a time instead',
-      ),
-  ],
+  ['/api/reach', (ctx, _rest, query) => ({ status: 200, body: reachFromQuery(ctx, query) })],
 ];
 
 /**
@@ -68,6 +63,23 @@ function traceFromQuery(ctx: ApiContext, query: URLSearchParams) {
       to,
       protocol: protocol === null || protocol === '' ? 'tcp' : protocol,
       port: port === null || port === '' ? undefined : parsePortParam(port),
+    },
+    { nlbSubnetAclOnPrivateLink: ctx.nlbSubnetAclOnPrivateLink },
+  );
+}
+
+/** `vpcreach reach --to … --json`: who can reach the destination, on one port or all. */
+function reachFromQuery(ctx: ApiContext, query: URLSearchParams) {
+  const to = requireParam(query, 'to');
+  const port = query.get('port');
+  const protocol = query.get('protocol');
+  const single = port === null || port === '' ? undefined : parsePortParam(port);
+  return reachTo(
+    ctx.network,
+    {
+      to,
+      protocol: protocol === null || protocol === '' ? 'tcp' : protocol,
+      ports: single === undefined ? undefined : { from: single, to: single },
     },
     { nlbSubnetAclOnPrivateLink: ctx.nlbSubnetAclOnPrivateLink },
   );

@@ -121,6 +121,13 @@ describe.skipIf(skip)('vpcreach serve: the page in Chromium', () => {
     else await expect.poll(() => panel.getByTestId('fix-change').count()).toBeGreaterThan(0);
   });
 
+  it('answers who can reach the destination on the same port', async () => {
+    const panel = page.getByTestId('reach-panel');
+    await panel.getByTestId('reach').click();
+    await panel.getByTestId('reach-result').waitFor();
+    expect(await panel.textContent()).toContain('tcp 443 from 10.0.1.0/24');
+  });
+
   it('opens the clicked hop with its rules, the deciding rule of each direction marked', async () => {
     await page.locator('[data-testid=hop-node][data-verdict=block]').click();
     const panel = page.getByTestId('hop-panel');

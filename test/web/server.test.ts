@@ -174,14 +174,25 @@ describe('vpcreach serve: the API', () => {
     expect(JSON.parse(response.body).error).toContain(message);
   });
 
-  it.each(['/api/fix?from=a&to=b&port=443', '/api/reach?to=b'])(
-    'answers %s with 501 and a message while that analysis is not built in',
-    async (path) => {
-      const response = await send('GET', path);
-      expect(response.status).toBe(501);
-      expect(JSON.parse(response.body)).toMatchObject({ error: 'not-available' });
-    },
-  );
+  it('answers /api/fix with 501 and a message while the fix analysis is not built in', async () => {
+    const response = await send('GET', '/api/fix?from=a&to=b&port=443');
+    expect(response.status).toBe(501);
+    expect(JSON.parse(response.body)).toMatchObject({ error: 'not-available' });
+  });
+
+  it('returns the same reach JSON as `vpcreach reach --to … --json`', async () => {
+    const api = await send('GET', `/api/reach?to=${QUESTION.to}&port=443&protocol=tcp`);
+    expect(api.status).toBe(200);
+    const cli = await runCli(['reach', '-s', SNAPSHOT, '--to', QUESTION.to, '-p', '443', '--json']);
+    expect(JSON.parse(api.body)).toEqual(JSON.parse(cli.stdout));
+    expect(JSON.parse(api.body).admitted[0].cidrs).toEqual(['10.0.1.0/24']);
+  });
+
+  it('answers /api/reach without a destination with 400', async () => {
+    const response = await send('GET', '/api/reach');
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body).error).toContain('to parameter is required');
+  });
 });
 
 describe('vpcreach serve: binding', () => {

@@ -1,3 +1,4 @@
+import type { ReachToResult } from '../../analysis/reach/reach.js';
 import type { TraceResult } from '../../analysis/trace.js';
 import type { CatalogSummary } from '../catalog.js';
 
@@ -44,8 +45,12 @@ export const fetchTrace = (question: Question) =>
 export const fetchFix = (question: Question) =>
   getJson<unknown>(`/api/fix?${questionQuery(question)}`);
 
-export const fetchReach = (to: string) =>
-  getJson<unknown>(`/api/reach?${new URLSearchParams({ to }).toString()}`);
+/** Who can reach the question's destination, on the question's port and protocol. */
+export const fetchReach = (question: Question) => {
+  const params = new URLSearchParams({ to: question.to, protocol: question.protocol });
+  if (question.port !== '') params.set('port', question.port);
+  return getJson<ReachToResult>(`/api/reach?${params.toString()}`);
+};
 
 /** The resource's inspect JSON; NACLs and security groups are all the hop panel asks for. */
 export const fetchInspect = (id: string) =>

@@ -130,7 +130,7 @@ export function App() {
           <TraceView key={result.summary + JSON.stringify(asked)} result={result} />
           <Blocked result={result} />
           {result.verdict === 'reachable' ? null : <FixPanel question={asked} />}
-          <ReachPanel to={asked.to} />
+          <ReachPanel question={asked} />
           <Limits result={result} />
         </main>
       )}

@@ -1,30 +1,74 @@
 import { useState } from 'react';
-import { type Answer, fetchReach } from './api.js';
+import type { AdmittedItem, ReachToResult } from '../../analysis/reach/reach.js';
+import { type Answer, fetchReach, type Question } from './api.js';
 
-/** Who can reach the destination at all, on demand, since it is the slower question. */
-export function ReachPanel({ to }: { to: string }) {
-  const [answer, setAnswer] = useState<Answer<unknown> | undefined>(undefined);
-  const [asked, setAsked] = useState('');
-  const current = asked === to ? answer : undefined;
+function admittedText(item: AdmittedItem): string {
+  const ports = item.ports.length > 0 ? ` ${item.ports.join(', ')}` : '';
+  return `${item.protocol}${ports} from ${item.cidrs.join(', ')}`;
+}
+
+function ReachResult({ result }: { result: ReachToResult }) {
+  return (
+    <div data-testid="reach-result">
+      <h3>Admitted sources</h3>
+      {result.admitted.length === 0 ? (
+        <p className="muted">none: no address gets through the destination side</p>
+      ) : (
+        <ul>
+          {result.admitted.map((item) => (
+            <li key={admittedText(item)}>{admittedText(item)}</li>
+          ))}
+        </ul>
+      )}
+      <h3>ENIs in the snapshot that reach it</h3>
+      {result.sources.length === 0 ? (
+        <p className="muted">none, with their own security groups and network ACLs applied</p>
+      ) : (
+        <ul>
+          {result.sources.map((source) => (
+            <li key={source.eniId}>
+              <code>{source.instanceId ?? source.eniId}</code> {source.name ?? ''}{' '}
+              {source.addresses.join(', ')}: {source.reaches.map(admittedText).join('; ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      {result.limitations.map((l) => (
+        <p key={`${l.code}|${l.component}`} className="muted">
+          {l.detail}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Who can reach the destination at all, on the question's port: asked on demand, since it looks
+ * at every source rather than one.
+ */
+export function ReachPanel({ question }: { question: Question }) {
+  const [answer, setAnswer] = useState<Answer<ReachToResult> | undefined>(undefined);
+  const [asked, setAsked] = useState<Question | undefined>(undefined);
+  const current = asked === question ? answer : undefined;
   return (
     <section className="panel" data-testid="reach-panel">
       <h2>Reach</h2>
       <button
         type="button"
-        disabled={to === ''}
+        data-testid="reach"
         onClick={() => {
-          setAsked(to);
+          setAsked(question);
           setAnswer(undefined);
-          fetchReach(to).then(setAnswer);
+          fetchReach(question).then(setAnswer);
         }}
       >
-        Who can reach {to || 'the destination'}?
+        Who can reach {question.to} on {question.protocol}
+        {question.port === '' ? '' : ` ${question.port}`}?
       </button>
       {current === undefined ? null : current.ok ? (
-        <pre>{JSON.stringify(current.value, null, 2)}</pre>
+        <ReachResult result={current.value} />
       ) : (
         <p className="muted" data-testid="reach-unavailable">
-          {current.status === 501 ? 'Reach is not available: ' : ''}
           {current.message}
         </p>
       )}
