@@ -128,7 +128,7 @@ describe.skipIf(skip)('vpcreach serve: the page in Chromium', () => {
     expect(await panel.textContent()).toContain('tcp 443 from 10.0.1.0/24');
   });
 
-  it('opens the clicked hop with its rules, the deciding rule of each direction marked', async () => {
+  it("opens a clicked hop with its rules, each direction's deciding rule marked", async () => {
     await page.locator('[data-testid=hop-node][data-verdict=block]').click();
     const panel = page.getByTestId('hop-panel');
     await panel.waitFor();
@@ -149,7 +149,7 @@ describe.skipIf(skip)('vpcreach serve: the page in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('draws a NACL that admits part of the ephemeral range amber, each deciding rule marked', async () => {
+  it('draws a NACL admitting part of the ephemeral range amber, rules marked', async () => {
     const narrow = await startServer({
       network: buildNetwork(loadSnapshot(join(ROOT, 'examples/broken/client-nacl-narrow-return'))),
       assetsDir: assets,

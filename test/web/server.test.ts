@@ -124,7 +124,7 @@ describe('vpcreach serve: the API', () => {
     expect(JSON.parse(api.body).verdict).toBe('unreachable');
   });
 
-  it('lists instances by Name tag and address, and destinations that cannot be sources', async () => {
+  it('lists instances by Name tag and address, and destinations as non-sources', async () => {
     const summary = JSON.parse((await send('GET', '/api/summary')).body);
     expect(summary.counts.vpcEndpoints).toBe(1);
     const client = summary.catalog.find((e: { id: string }) => e.id === QUESTION.from);
