@@ -2,6 +2,7 @@ import type { TraceResult } from '../analysis/trace.js';
 import type { Hop, HopVerdict } from '../paths/hop.js';
 import type { TracePath, Verdict } from '../paths/path.js';
 import { decidingRuleLines, hopRole, shortComponent } from './hop-label.js';
+import { pathStations } from './path-stations.js';
 
 /** Fill and line colours per verdict; 6-digit hex, which every Graphviz accepts. */
 const COLORS: Readonly<Record<HopVerdict, { fill: string; line: string }>> = {
@@ -66,8 +67,21 @@ function renderPath(path: TracePath, index: number, total: number): string[] {
         ' [style=dashed, dir=back]',
       ),
     );
+  lines.push(...alignReplies(path, id));
   lines.push('  }');
   return lines;
+}
+
+/** Puts each reply hop in the column of the request hop at the same place (the same NACL). */
+function alignReplies(path: TracePath, id: string): string[] {
+  const forwardIndex = new Map(path.forward.map((hop, i) => [hop, i]));
+  const returnIndex = new Map(path.return.map((hop, i) => [hop, i]));
+  return pathStations(path).flatMap((station) => {
+    if (station.request === undefined || station.reply === undefined) return [];
+    const f = forwardIndex.get(station.request);
+    const r = returnIndex.get(station.reply);
+    return [`    { rank=same; ${id}_f${f}; ${id}_r${r}; }`];
+  });
 }
 
 function chain(nodes: readonly string[], attributes: string): string[] {

@@ -48,6 +48,13 @@ describe('renderTraceDot', () => {
     expect(dot).toContain('p1_r0 -> p1_dst [style=dashed, dir=back];');
   });
 
+  it('puts each reply hop in the column of the request hop at the same NACL', () => {
+    // Path 1: forward f1 is the client NACL outbound, return r3 the same NACL inbound.
+    expect(dot).toContain('{ rank=same; p1_f1; p1_r3; }');
+    expect(dot).toContain('{ rank=same; p1_f8; p1_r0; }');
+    expect(dot.match(/\{ rank=same; p1_/g)).toHaveLength(result.paths[0]!.return.length);
+  });
+
   it('colours a hop amber when it passes only part of the ephemeral range', () => {
     const narrow = renderTraceDot(traceExample('broken/client-nacl-narrow-return'));
     expect(narrow).toContain('fillcolor="#fff4e0"');

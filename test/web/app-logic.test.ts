@@ -5,9 +5,9 @@ import { loadSnapshot } from '../../src/ingest/load.js';
 import { buildNetwork } from '../../src/network/build.js';
 import type { Hop } from '../../src/paths/hop.js';
 import type { TracePath } from '../../src/paths/path.js';
+import { pathStations, stationVerdict } from '../../src/report/path-stations.js';
 import { matchEntries } from '../../src/web/app/catalog-search.js';
 import { readChanges, readManualSteps } from '../../src/web/app/fix-changes.js';
-import { pathStations, stationVerdict } from '../../src/web/app/stations.js';
 import { buildCatalog } from '../../src/web/catalog.js';
 
 const SNAPSHOT = join(import.meta.dirname, '../../examples/broken/client-nacl-no-return');

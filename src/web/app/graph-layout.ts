@@ -3,8 +3,8 @@ import { MarkerType } from '@xyflow/react';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { HopVerdict } from '../../paths/hop.js';
 import type { TracePath } from '../../paths/path.js';
+import { pathStations } from '../../report/path-stations.js';
 import type { EndNode, EndNodeData, GraphNode, HopNode } from './graph-types.js';
-import { pathStations } from './stations.js';
 
 export const NODE_WIDTH = 184;
 export const NODE_HEIGHT = 100;

@@ -1,6 +1,6 @@
 import type { Node } from '@xyflow/react';
 import type { TracePath } from '../../paths/path.js';
-import type { Station } from './stations.js';
+import type { Station } from '../../report/path-stations.js';
 
 /** Data of a hop node: one station of one path. */
 export type HopNodeData = { station: Station; pathIndex: number };

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { Hop } from '../../paths/hop.js';
 import { decidingRuleLines } from '../../report/hop-label.js';
+import type { Station } from '../../report/path-stations.js';
 import { fetchInspect } from './api.js';
 import { AclTable, GroupTable } from './rule-tables.js';
-import type { Station } from './stations.js';
 
 const VERDICT_TEXT = { pass: 'passes', block: 'blocks', partial: 'passes only part' } as const;
 

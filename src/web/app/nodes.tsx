@@ -1,8 +1,8 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import type { Hop, HopVerdict } from '../../paths/hop.js';
 import { decidingRuleLines } from '../../report/hop-label.js';
+import { stationVerdict } from '../../report/path-stations.js';
 import type { CaptionNode, EndNode, HopNode } from './graph-types.js';
-import { stationVerdict } from './stations.js';
 
 const MARK: Readonly<Record<HopVerdict, string>> = { pass: '✓', block: '✗', partial: '~' };
 

@@ -10,7 +10,7 @@ function admittedText(item: AdmittedItem): string {
 function ReachResult({ result }: { result: ReachToResult }) {
   return (
     <div data-testid="reach-result">
-      <h3>Admitted sources</h3>
+      <h3 className="reach-result-heading">Admitted sources</h3>
       {result.admitted.length === 0 ? (
         <p className="muted">none: no address gets through the destination side</p>
       ) : (
@@ -20,7 +20,7 @@ function ReachResult({ result }: { result: ReachToResult }) {
           ))}
         </ul>
       )}
-      <h3>ENIs in the snapshot that reach it</h3>
+      <h3 className="reach-result-heading">ENIs in the snapshot that reach it</h3>
       {result.sources.length === 0 ? (
         <p className="muted">none, with their own security groups and network ACLs applied</p>
       ) : (

@@ -1,11 +1,11 @@
 import { type Edge, ReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { TraceResult } from '../../analysis/trace.js';
+import { stationVerdict } from '../../report/path-stations.js';
 import { layoutPaths, NODE_WIDTH } from './graph-layout.js';
 import type { GraphNode } from './graph-types.js';
 import { HopPanel } from './hop-panel.js';
 import { NODE_TYPES } from './nodes.js';
-import { stationVerdict } from './stations.js';
 
 /** Which paths the diagram shows: all of them, or one. */
 export type PathChoice = 'all' | number;

@@ -1,6 +1,6 @@
-import type { Hop, HopVerdict } from '../../paths/hop.js';
-import type { TracePath } from '../../paths/path.js';
-import { hopRole, shortComponent } from '../../report/hop-label.js';
+import type { Hop, HopVerdict } from '../paths/hop.js';
+import type { TracePath } from '../paths/path.js';
+import { hopRole, shortComponent } from './hop-label.js';
 
 /**
  * One place on a path that the request and the reply both cross: a subnet's NACL is crossed
