@@ -31,7 +31,10 @@ export interface RunningServer {
  * path is a file of the built page. Nothing else is accepted — the page only reads — and every
  * response carries the security headers.
  */
-export function createRequestHandler(options: ServeOptions) {
+export function createRequestHandler(
+  options: ServeOptions,
+  acceptsHost: (host: string | undefined) => boolean = () => true,
+) {
   const ctx: ApiContext = {
     network: options.network,
     nlbSubnetAclOnPrivateLink: options.nlbSubnetAclOnPrivateLink === true,
@@ -42,6 +45,10 @@ export function createRequestHandler(options: ServeOptions) {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
       sendJson(response, 405, { error: `${request.method} is not allowed; the page only reads` });
+      return;
+    }
+    if (!acceptsHost(request.headers.host)) {
+      sendJson(response, 421, { error: 'this server answers only to its own address' });
       return;
     }
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -56,19 +63,23 @@ export function createRequestHandler(options: ServeOptions) {
 
 /** Starts serving and resolves once the socket listens. */
 export function startServer(options: ServeOptions): Promise<RunningServer> {
-  const handler = createRequestHandler(options);
+  const host = options.host ?? '127.0.0.1';
+  let allowed: ReadonlySet<string> = new Set();
+  const handler = createRequestHandler(options, (header) =>
+    isLoopback(host) ? header !== undefined && allowed.has(header.toLowerCase()) : true,
+  );
   const server = createServer((request, response) => {
     handler(request, response).catch(() => {
       if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
       else response.destroy();
     });
   });
-  const host = options.host ?? '127.0.0.1';
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
       server.off('error', reject);
       const address = server.address() as AddressInfo;
+      allowed = loopbackHosts(formatHost(address.address), address.port);
       resolvePromise({
         server,
         host: address.address,
@@ -78,6 +89,19 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
       });
     });
   });
+}
+
+/**
+ * A page on loopback can still be read by a web site that rebinds its own name to 127.0.0.1
+ * (DNS rebinding); such requests carry the site's name in Host, so only loopback names pass.
+ */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+function loopbackHosts(bound: string, port: number): ReadonlySet<string> {
+  const names = [bound, 'localhost', '127.0.0.1', '[::1]'];
+  return new Set(names.map((name) => `${name}:${port}`));
 }
 
 function formatHost(address: string): string {

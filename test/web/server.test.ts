@@ -16,20 +16,23 @@ let server: RunningServer;
 let assets: string;
 
 /** One raw HTTP exchange, so methods and paths fetch() would refuse or normalise can be sent. */
-function send(method: string, path: string) {
+function send(method: string, path: string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
     (resolve, reject) => {
-      const req = request({ host: server.host, port: server.port, method, path }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      });
+      const req = request(
+        { host: server.host, port: server.port, method, path, headers },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
+        },
+      );
       req.on('error', reject);
       req.end();
     },
@@ -81,6 +84,16 @@ describe('vpcreach serve: the server', () => {
     expect(page.body).toContain('<title>page</title>');
     const script = await send('GET', '/assets/app.js');
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('answers only to its own loopback names, so a rebound DNS name cannot read it', async () => {
+    const rebound = await send('GET', '/api/summary', { Host: `evil.example:${server.port}` });
+    expect(rebound.status).toBe(421);
+    expect(rebound.body).not.toContain('catalog');
+    for (const name of ['localhost', '127.0.0.1', 'LOCALHOST']) {
+      const own = await send('GET', '/api/summary', { Host: `${name}:${server.port}` });
+      expect(own.status).toBe(200);
+    }
   });
 
   it.each(['POST', 'PUT', 'DELETE', 'PATCH'])('refuses %s with 405 and Allow: GET', async (m) => {
