@@ -7,7 +7,7 @@ import type { Hop } from '../../src/paths/hop.js';
 import type { TracePath } from '../../src/paths/path.js';
 import { pathStations, stationVerdict } from '../../src/report/path-stations.js';
 import { matchEntries } from '../../src/web/app/catalog-search.js';
-import { readChanges, readManualSteps } from '../../src/web/app/fix-changes.js';
+import { readChanges, readFormats, readManualSteps } from '../../src/web/app/fix-changes.js';
 import { buildCatalog } from '../../src/web/catalog.js';
 
 const SNAPSHOT = join(import.meta.dirname, '../../examples/broken/client-nacl-no-return');
@@ -111,5 +111,11 @@ describe('readChanges', () => {
       { what: 'accept the connection', command: 'aws ec2 …' },
     ]);
     expect(readManualSteps({ changes: [] })).toEqual([]);
+  });
+
+  it('reads renderings of all changes at once from the top-level formats', () => {
+    const body = { changes: [], formats: { Terraform: 'resource …', bad: 3 } };
+    expect(readFormats(body)).toEqual([['Terraform', 'resource …']]);
+    expect(readFormats({ changes: [] })).toEqual([]);
   });
 });

@@ -39,3 +39,11 @@ export function readManualSteps(body: unknown): ManualStep[] {
     command: typeof step.command === 'string' ? step.command : null,
   }));
 }
+
+/** Renderings of all the changes at once, by format name (`formats` at the top of the answer). */
+export function readFormats(body: unknown): ReadonlyArray<readonly [string, string]> {
+  const formats =
+    typeof body === 'object' && body !== null ? (body as { formats?: unknown }).formats : undefined;
+  if (typeof formats !== 'object' || formats === null) return [];
+  return Object.entries(formats).filter((e): e is [string, string] => typeof e[1] === 'string');
+}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { type Answer, fetchFix, type Question } from './api.js';
-import { type FixChange, readChanges, readManualSteps } from './fix-changes.js';
+import { type FixChange, readChanges, readFormats, readManualSteps } from './fix-changes.js';
 
 function CopyButton({ text }: { text: string }) {
   const [copied, setCopied] = useState(false);
@@ -20,6 +20,18 @@ function CopyButton({ text }: { text: string }) {
   );
 }
 
+/** One format's text with its copy button. */
+function FormatBlock({ format, text }: { format: string; text: string }) {
+  return (
+    <div className="fix-format" data-testid="fix-format">
+      <div className="fix-format-head">
+        <span>{format}</span> <CopyButton text={text} />
+      </div>
+      <pre>{text}</pre>
+    </div>
+  );
+}
+
 function FixBody({ answer }: { answer: Answer<unknown> }) {
   if (!answer.ok)
     return (
@@ -34,6 +46,9 @@ function FixBody({ answer }: { answer: Answer<unknown> }) {
   return (
     <>
       <ChangeList changes={changes} />
+      {readFormats(answer.value).map(([format, text]) => (
+        <FormatBlock key={format} format={format} text={text} />
+      ))}
       {manual.length === 0 ? null : (
         <ul className="manual" data-testid="fix-manual">
           {manual.map((step) => (
@@ -55,12 +70,7 @@ function ChangeList({ changes }: { changes: readonly FixChange[] }) {
         <li key={change.description} data-testid="fix-change">
           <p>{change.description}</p>
           {change.formats.map(([format, text]) => (
-            <div key={format} className="fix-format">
-              <div className="fix-format-head">
-                <span>{format}</span> <CopyButton text={text} />
-              </div>
-              <pre>{text}</pre>
-            </div>
+            <FormatBlock key={format} format={format} text={text} />
           ))}
         </li>
       ))}
