@@ -35,9 +35,6 @@ export function formatInputError(details: InputErrorDetails): string {
     details.field,
     details.value === undefined ? undefined : quoteValue(details.value),
   ].filter((part) => part !== undefined);
-  if (subject.length === 0 && details.resource === undefined && details.file !== undefined) {
-    return `${details.file} ${details.message}`;
-  }
   const head = where.length > 0 ? `${where.join(': ')}: ` : '';
   const body = subject.length > 0 ? `${subject.join(' ')} ${details.message}` : details.message;
   return head + body;

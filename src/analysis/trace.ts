@@ -3,6 +3,7 @@ import type { PortRange } from '../net/port-range.js';
 import { formatProtocol } from '../net/protocol.js';
 import type { Network } from '../network/types.js';
 import {
+  addLimitation,
   DEFAULT_MODEL_OPTIONS,
   type Limitation,
   type ModelOptions,
@@ -87,6 +88,7 @@ export function traceFlow(
     );
   }
   const paths = hops.map((path) => judgePath(path, service.sourcePorts));
+  for (const path of paths) noteAssumedAddresses(ctx, path);
   const verdict = overallVerdict(paths);
   const blocked = uniqueBlocked(paths.flatMap((path) => blockedItems(path)));
   const health = healthResults(ctx);
@@ -112,6 +114,27 @@ export function traceFlow(
     healthDecided: state.healthDecided,
     limitations: ctx.limitations,
   };
+}
+
+/** Planned ENIs have no address yet; a verdict that goes through one holds only on that caveat. */
+function noteAssumedAddresses(ctx: TraceContext, path: TracePath): void {
+  const w = path.waypoints;
+  const ids = [
+    w.source.eniId,
+    w.endpoint?.eniId,
+    w.loadBalancer?.nodeEniId,
+    w.target?.eniId,
+    w.destination?.eniId,
+  ];
+  for (const id of ids) {
+    const eni = id === undefined ? undefined : ctx.network.enis.get(id);
+    if (eni === undefined || !eni.addressUnknown) continue;
+    addLimitation(ctx, {
+      code: 'ADDRESS_UNKNOWN_UNTIL_DEPLOYMENT',
+      component: eni.id,
+      detail: `${eni.id} gets its address when it is deployed; the verdict uses ${formatIp(eni.ipv4[0]!)}, one free address of ${eni.subnetId}, and holds for the deployed address only if the rules treat every address of that subnet alike`,
+    });
+  }
 }
 
 function overallVerdict(paths: readonly TracePath[]): Verdict {

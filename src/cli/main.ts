@@ -1,4 +1,5 @@
 import { Command } from '@commander-js/extra-typings';
+import { registerCheck } from './check.js';
 import { registerCollect } from './collect.js';
 import { registerDemo } from './demo.js';
 import { reportFailure } from './errors.js';
@@ -21,6 +22,7 @@ export function createProgram(): Command {
   registerInspect(program);
   registerTrace(program);
   registerReach(program);
+  registerCheck(program);
   registerCollect(program);
   registerDemo(program);
   registerServe(program);

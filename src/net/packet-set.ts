@@ -27,16 +27,18 @@
  *   - simplify() widens a word only when every later word of that address is full;
  *   - reverse() swaps whole addresses and rewrite() sets single addresses.
  *
- * Cost. With n and m boxes: union is concatenation, O(n + m); intersect tests every pair, with
- * early rejection on the dimensions where rules differ most, O(n m); subtract cuts each box
+ * Cost. With n and m boxes: union is concatenation, O(n + m); intersect tests every pair of
+ * small covers, with early rejection on the dimensions where rules differ most, and indexes
+ * large ones so far pairs are never looked at (box-intersect.ts), O(n m) at worst; subtract cuts each box
  * only by the boxes that touch it, splitting it k-d-tree style first when many do, about
  * O(m log m) tests per box plus at most 22 pieces per cut (box-subtract.ts); contains is
  * O(n); simplify is O(n^2). Boxes were chosen over BDDs because npm has no usable BDD package,
  * and boxes are exact, simple and match how rules are written (a CIDR and a port range per
  * rule), so typical sets hold few boxes.
  */
-import { BoxBuffer, boxesOverlap, coverHolds, intersectBoxes, STRIDE } from './box.js';
+import { BoxBuffer, coverHolds, STRIDE } from './box.js';
 import { checkBoxes } from './box-check.js';
+import { intersectCovers } from './box-intersect.js';
 import { simplifyBoxes } from './box-simplify.js';
 import { subtractCover } from './box-subtract.js';
 import {
@@ -123,14 +125,8 @@ export class PacketSet {
 
   /** Packets in both sets: one box per overlapping pair of boxes. */
   intersect(other: PacketSet): PacketSet {
-    const a = this.#boxes;
-    const b = other.#boxes;
     const out = new BoxBuffer();
-    for (let ao = 0; ao < a.length; ao += STRIDE) {
-      for (let bo = 0; bo < b.length; bo += STRIDE) {
-        if (boxesOverlap(a, ao, b, bo)) intersectBoxes(a, ao, b, bo, out);
-      }
-    }
+    intersectCovers(this.#boxes, other.#boxes, out);
     return new PacketSet(out.take());
   }
 
@@ -167,14 +163,7 @@ export class PacketSet {
 
   /** The two sets share at least one packet; stops at the first overlapping pair. */
   overlaps(other: PacketSet): boolean {
-    const a = this.#boxes;
-    const b = other.#boxes;
-    for (let ao = 0; ao < a.length; ao += STRIDE) {
-      for (let bo = 0; bo < b.length; bo += STRIDE) {
-        if (boxesOverlap(a, ao, b, bo)) return true;
-      }
-    }
-    return false;
+    return intersectCovers(this.#boxes, other.#boxes);
   }
 
   /** Every packet of this set is in `other`; stops at the first box that is not covered. */

@@ -8,7 +8,7 @@ import type { Eni, EniKind, Instance, SecurityGroup, Subnet } from './types.js';
 export const ADDRESS_UNKNOWN_TAG = 'vpcreach:address';
 
 const ENDPOINT_DESCRIPTION = /^VPC Endpoint Interface (vpce-[0-9a-z]+)/;
-const NLB_DESCRIPTION = /^ELB (net\/[^/]+\/[0-9a-z]+)$/;
+const NLB_DESCRIPTION = /^ELB (net\/[^/]+\/[^/]+)$/;
 
 export function buildEnis(
   ctx: BuildContext,

@@ -96,6 +96,14 @@ export function buildSubnets(
     for (const assoc of data.Ipv6CidrBlockAssociationSet ?? [])
       blocks.push(cidr(assoc.Ipv6CidrBlock));
     const account = data.OwnerId ?? ctx.accountOf(data);
+    const zoneId = data.AvailabilityZoneId ?? zoneIds.get(`${account}/${data.AvailabilityZone}`);
+    if (zoneId === undefined && data.AvailabilityZone !== undefined) {
+      ctx.warn(
+        'AZ_ID_UNKNOWN',
+        data.SubnetId,
+        `the zone ID of ${data.AvailabilityZone} is not known; zones are matched by name, which holds only inside one account (give describe-availability-zones output, or zone IDs for a plan)`,
+      );
+    }
     subnets.set(data.SubnetId, {
       id: data.SubnetId,
       vpcId: data.VpcId,
@@ -103,8 +111,8 @@ export function buildSubnets(
       name: nameTag(data.Tags),
       cidrs: blocks,
       availabilityZone: data.AvailabilityZone,
-      availabilityZoneId:
-        data.AvailabilityZoneId ?? zoneIds.get(`${account}/${data.AvailabilityZone}`),
+      // Without an ID the name stands in for it: correct inside one account, a guess across two.
+      availabilityZoneId: zoneId ?? data.AvailabilityZone,
       networkAclId,
       usesDefaultNetworkAcl: explicit === undefined,
     });

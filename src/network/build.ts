@@ -1,5 +1,6 @@
 import { ipKey } from '../net/address.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
+import { assignAssumedAddresses } from './assumed-addresses.js';
 import { buildEnis, buildInstances } from './build-enis.js';
 import {
   buildEndpointServices,
@@ -20,12 +21,14 @@ import type { Eni, Network } from './types.js';
  */
 export function buildNetwork(snapshot: Snapshot): Network {
   const ctx = new BuildContext(snapshot);
+  for (const note of snapshot.notes) ctx.warn(note.code, note.resource, note.message);
   const vpcs = buildVpcs(ctx);
   const networkAcls = buildNetworkAcls(ctx, vpcs);
   const subnets = buildSubnets(ctx, vpcs, networkAcls);
   const securityGroups = buildSecurityGroups(ctx);
   const lbArns = snapshot.LoadBalancers.map((lb) => lb.LoadBalancerArn);
   const enis = buildEnis(ctx, subnets, securityGroups, lbArns, endpointOfEni(ctx));
+  assignAssumedAddresses(ctx, enis, subnets);
   const instances = buildInstances(ctx, enis);
   const eniByIp = new Map<string, Eni>();
   const groupMembers = new Map<string, Eni[]>();

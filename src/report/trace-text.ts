@@ -57,7 +57,13 @@ export function renderTrace(result: TraceResult, paint: Paint): string {
   return `${lines.join('\n')}\n`;
 }
 
-function renderPathHeader(path: TracePath, index: number, total: number, paint: Paint): string {
+/** `Path 2 of 4  reachable` and the waypoints the path goes through. */
+export function renderPathHeader(
+  path: TracePath,
+  index: number,
+  total: number,
+  paint: Paint,
+): string {
   const w = path.waypoints;
   const stops = [
     `${w.source.eniId} ${w.source.address}`,
@@ -85,7 +91,12 @@ function partialPorts(path: TracePath): string {
   return ` (works for ${parts.join('; ')})`;
 }
 
-function renderHops(side: 'forward' | 'return', hops: readonly Hop[], paint: Paint): string[] {
+/** One line per hop with its mark (pass, block, partial), the packet, and the reason. */
+export function renderHops(
+  side: 'forward' | 'return',
+  hops: readonly Hop[],
+  paint: Paint,
+): string[] {
   return hops.map((hop, i) => {
     const mark =
       hop.verdict === 'pass'

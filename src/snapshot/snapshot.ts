@@ -54,6 +54,14 @@ export interface Snapshot {
   readonly skipped: readonly SkippedFile[];
   /** Files that were read, in the order they were read. */
   readonly files: readonly string[];
+  /** What the readers of plans and templates assumed or left out. */
+  readonly notes: readonly SnapshotNote[];
+}
+
+export interface SnapshotNote {
+  readonly code: string;
+  readonly resource: string;
+  readonly message: string;
 }
 
 export interface Origin {
@@ -69,7 +77,7 @@ export interface SkippedFile {
   readonly keys: readonly string[];
 }
 
-export type SnapshotLists = Omit<Snapshot, 'origin' | 'skipped' | 'files'>;
+export type SnapshotLists = Omit<Snapshot, 'origin' | 'skipped' | 'files' | 'notes'>;
 
 export function emptyLists(): { -readonly [K in keyof SnapshotLists]: SnapshotLists[K][number][] } {
   return {

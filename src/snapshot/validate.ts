@@ -3,7 +3,13 @@ import { InputError } from '../errors.js';
 import { isSnapshotKey, type SnapshotKey } from './keys.js';
 import * as ec2 from './schema/ec2.js';
 import * as privatelink from './schema/privatelink.js';
-import { emptyLists, type Origin, type SkippedFile, type Snapshot } from './snapshot.js';
+import {
+  emptyLists,
+  type Origin,
+  type SkippedFile,
+  type Snapshot,
+  type SnapshotNote,
+} from './snapshot.js';
 
 const ITEM_SCHEMAS: Record<SnapshotKey, z.ZodType> = {
   Vpcs: ec2.Vpc,
@@ -89,7 +95,10 @@ export interface SourceDocument {
  * Validates documents against the schemas and merges them into one Snapshot. Throws an
  * InputError naming the file, the resource, the field and the bad value for the first problem.
  */
-export function buildSnapshot(sources: readonly SourceDocument[]): Snapshot {
+export function buildSnapshot(
+  sources: readonly SourceDocument[],
+  notes: readonly SnapshotNote[] = [],
+): Snapshot {
   const lists = emptyLists();
   const origin = new WeakMap<object, Origin>();
   const skipped: SkippedFile[] = [];
@@ -120,7 +129,8 @@ export function buildSnapshot(sources: readonly SourceDocument[]): Snapshot {
       (lists[key] as unknown[]).push(...items);
     }
   }
-  return { ...lists, origin, skipped, files: sources.map((source) => source.origin.file) };
+  const files = [...new Set(sources.map((source) => source.origin.file))];
+  return { ...lists, origin, skipped, files, notes };
 }
 
 function validateList(key: SnapshotKey, value: unknown, origin: Origin): object[] {

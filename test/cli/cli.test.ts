@@ -68,7 +68,7 @@ describe('the vpcreach command', () => {
     const run = cli('inspect', '--snapshot', dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      /^error: Vpcs\.json is not valid JSON: the file is empty or cut short\n/,
+      /^error: Vpcs\.json: is not valid JSON: the file is empty or cut short\n/,
     );
     expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
@@ -77,7 +77,7 @@ describe('the vpcreach command', () => {
     const dir = tempSnapshot({ 'Subnets.json': '{\n  "Subnets": [\n    oops\n  ]\n}' });
     const run = cli('inspect', '--snapshot', dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('error: Subnets.json is not valid JSON at line 3, column 5');
+    expect(run.stderr).toContain('error: Subnets.json: is not valid JSON at line 3, column 5');
   });
 
   it('exits 2 for an invalid CIDR, naming file, resource, field and value', () => {

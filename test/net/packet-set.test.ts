@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { IpFamily } from '../../src/net/address.js';
+import { cidr } from '../../src/net/cidr.js';
 import { PacketSet } from '../../src/net/packet-set.js';
 import {
   disagreements,
@@ -167,6 +168,40 @@ describe('PacketSet algebraic laws over the whole packet space', () => {
   test.prop([setArb], RUNS)('reversing twice gives the same set back', (a) => {
     expect(a.reverse().reverse().equals(a)).toBe(true);
   });
+
+  // Many small boxes with coinciding edges, so intersect takes its indexed path (over 1,024
+  // box pairs) and meets boxes that touch exactly at a bound.
+  const denseSetArb = fc
+    .array(
+      fc.record({
+        host: fc.integer({ min: 0, max: 15 }),
+        prefix: fc.constantFrom(28, 30, 31, 32),
+        from: fc.integer({ min: 0, max: 20 }),
+        width: fc.integer({ min: 0, max: 3 }),
+      }),
+      { minLength: 33, maxLength: 60 },
+    )
+    .map((rules) =>
+      PacketSet.unionAll(
+        rules.map(({ host, prefix, from, width }) =>
+          PacketSet.of({
+            protocol: 6,
+            sources: [cidr(`10.0.0.${host}/${prefix}`)],
+            destinationPorts: { from, to: from + width },
+          }),
+        ),
+      ),
+    );
+
+  test.prop([denseSetArb, denseSetArb], { numRuns: 30 })(
+    'intersecting large covers agrees with a \\ (a \\ b) and with overlaps',
+    (a, b) => {
+      const both = a.intersect(b);
+      expect(both.equals(a.subtract(a.subtract(b)))).toBe(true);
+      expect(both.isSubsetOf(a) && both.isSubsetOf(b)).toBe(true);
+      expect(a.overlaps(b)).toBe(!both.isEmpty());
+    },
+  );
 
   test('all() holds every family and protocol; empty() holds nothing', () => {
     expect(all.isEmpty()).toBe(false);

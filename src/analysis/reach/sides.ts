@@ -29,10 +29,31 @@ export function receivingSide(
   const crossing = compileNetworkAcl(acl, 'ingress').intersect(
     compileNetworkAcl(acl, 'egress').reverse(),
   );
-  const allowedSources = sameSubnet.union(inVpc.subtract(sameSubnet).intersect(crossing));
+  const allowedSources = sameSubnet
+    .union(inVpc.subtract(sameSubnet).intersect(crossing))
+    .subtract(silentSources(network));
   return toEni
     .intersect(compileSecurityGroups(network, groupIds, 'ingress'))
     .intersect(allowedSources);
+}
+
+const silent = new WeakMap<Network, PacketSet>();
+
+/**
+ * Addresses that never open a flow: interface endpoint ENIs and NLB nodes only answer. They can
+ * match a group reference (an endpoint in the VPC's default group admits its fellow members), but
+ * no request ever comes from them, so they are not sources.
+ */
+function silentSources(network: Network): PacketSet {
+  let set = silent.get(network);
+  if (set === undefined) {
+    const blocks = [...network.enis.values()]
+      .filter((eni) => eni.kind === 'vpc-endpoint' || eni.kind === 'nlb-node')
+      .flatMap(eniBlocks);
+    set = PacketSet.of({ sources: blocks });
+    silent.set(network, set);
+  }
+  return set;
 }
 
 /**

@@ -1,0 +1,2 @@
+export { UNKNOWN_ADDRESS_TAG } from './emit-interfaces.js';
+export type { IacNote, IacReadResult } from './read-result.js';

@@ -1,0 +1,2 @@
+export { looksLikeTerraformPlan } from './plan-json.js';
+export { type ReadTerraformPlanOptions, readTerraformPlan } from './read-terraform-plan.js';
