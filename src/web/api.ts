@@ -120,5 +120,8 @@ function failure(error: unknown): ApiResponse {
   }
   if (error instanceof InputError)
     return { status: 400, body: { error: error.message, hint: error.details.hint ?? null } };
+  // The page is told nothing of internals; the person running the server sees the defect.
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`vpcreach serve: internal error: ${detail}\n`);
   return { status: 500, body: { error: 'internal error; run the same trace with the CLI' } };
 }
