@@ -1,4 +1,4 @@
-import type { PortRange } from '../net/port-range.js';
+import { mergePortRanges, type PortRange } from '../net/port-range.js';
 import { LOAD_BALANCER_PORTS } from '../paths/flows.js';
 import { type EphemeralOwner, type Hop, passingPorts } from '../paths/hop.js';
 import type { PathHops, TracePath, Verdict } from '../paths/path.js';
@@ -43,7 +43,7 @@ function passingFor(hops: readonly Hop[], owner: EphemeralOwner, start: PortRang
     }
     passing = intersect(passing, allowed);
   }
-  return passing;
+  return mergePortRanges(passing);
 }
 
 function intersect(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {

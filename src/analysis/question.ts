@@ -46,7 +46,8 @@ export function resolveService(question: TraceQuestion): Service {
       throw new UsageError(`--port is required for ${text}`, 'for example --port 443');
     return { family, protocol, port: question.port, sourcePorts };
   }
-  return { family, protocol, port: 0, sourcePorts: { from: 0, to: 0 } };
+  // Protocols without ports: the reply is judged once, all or nothing, whatever the range says.
+  return { family, protocol, port: 0, sourcePorts };
 }
 
 function isIpv6(selector: string): boolean {

@@ -37,6 +37,18 @@ export function loadSnapshot(path: string, options: LoadOptions = {}): Snapshot 
   return buildSnapshot(overlay(base.documents, change.documents), [...base.notes, ...change.notes]);
 }
 
+/**
+ * Loads several sources into one snapshot — the stacks of one CDK app, or a consumer's and a
+ * provider's templates — as if they were one account's files.
+ */
+export function loadSnapshots(paths: readonly string[], options: LoadOptions = {}): Snapshot {
+  const all = paths.map((path) => readSources(path, options));
+  return buildSnapshot(
+    all.flatMap((s) => s.documents),
+    all.flatMap((s) => s.notes),
+  );
+}
+
 function readSources(path: string, options: LoadOptions): Sources {
   if (!existsSync(path)) {
     throw new InputError({

@@ -85,7 +85,12 @@ export function buildEndpointServices(ctx: BuildContext) {
         connections.set(connection.VpcEndpointId, connection.VpcEndpointState);
       }
     }
-    let azIds = data.AvailabilityZoneIds;
+    // An empty ID list beside zone names says nothing; the names decide then.
+    const names = data.AvailabilityZones ?? [];
+    let azIds =
+      data.AvailabilityZoneIds?.length === 0 && names.length > 0
+        ? undefined
+        : data.AvailabilityZoneIds;
     if (azIds === undefined && data.AvailabilityZones !== undefined) {
       const mapped = data.AvailabilityZones.map((zone) => zoneIds.get(`${account}/${zone}`));
       if (mapped.every((id) => id !== undefined)) azIds = mapped as string[];

@@ -1,5 +1,6 @@
 import { UsageError } from '../../errors.js';
-import { formatIp } from '../../net/address.js';
+import { formatIp, parseIp } from '../../net/address.js';
+import { hostCidr } from '../../net/cidr.js';
 import { PacketSet } from '../../net/packet-set.js';
 import {
   type AddressSummary,
@@ -107,8 +108,15 @@ export function destinationSides(
       'trace it with `vpcreach trace`, or ask reach about the endpoint or service in front of it',
     );
   }
-  if (destination.kind === 'eni') return [plainSide(ctx, destination.eni, scope)];
-  return destination.enis.map((eni) => endpointSide(ctx, eni, scope, destination.label));
+  const sides =
+    destination.kind === 'eni'
+      ? [plainSide(ctx, destination.eni, scope)]
+      : destination.enis.map((eni) => endpointSide(ctx, eni, scope, destination.label));
+  // An address names one of the ENI's addresses, not all of them.
+  const named = parseIp(to);
+  if (!named.ok) return sides;
+  const only = PacketSet.of({ destinations: [hostCidr(named.value)] });
+  return sides.map((side) => ({ ...side, admitted: side.admitted.intersect(only) }));
 }
 
 /**
