@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { UsageError } from '../errors.js';
 import { startServer } from '../web/server.js';
+import { DEFAULT_ASSETS_DIR } from '../web/static-files.js';
 import { loadNetwork } from './load.js';
 import { parsePort } from './parse.js';
 
@@ -30,6 +33,10 @@ export function registerServe(program: Command) {
         throw listenError(error, options.host, options.port);
       });
       process.stdout.write(`vpcreach serve: ${running.url}  (Ctrl-C stops it)\n`);
+      if (!existsSync(join(DEFAULT_ASSETS_DIR, 'index.html')))
+        process.stderr.write(
+          'vpcreach serve: the page is not built (run `npm run build`); only the JSON API answers\n',
+        );
       const stop = () => {
         running.close().finally(() => process.exit(0));
       };
