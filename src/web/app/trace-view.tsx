@@ -44,6 +44,8 @@ function PathTabs(props: {
     <div className="tabs" role="tablist">
       <button
         type="button"
+        role="tab"
+        aria-selected={choice === 'all'}
         className={choice === 'all' ? 'active' : ''}
         onClick={() => onChoose('all')}
       >
@@ -53,6 +55,8 @@ function PathTabs(props: {
         <button
           type="button"
           key={path.id}
+          role="tab"
+          aria-selected={choice === i}
           data-testid="path-tab"
           className={`path-${path.verdict}${choice === i ? ' active' : ''}`}
           onClick={() => onChoose(i)}
