@@ -14,4 +14,6 @@ export { loadSnapshot, loadSnapshots } from './ingest/load.js';
 export { PacketSet } from './net/packet-set.js';
 export { buildNetwork } from './network/build.js';
 export type { Network } from './network/types.js';
+export { renderTraceDot } from './report/trace-dot.js';
+export { renderTraceSvg } from './report/trace-svg.js';
 export type { Snapshot } from './snapshot/snapshot.js';

@@ -8,6 +8,7 @@ import { reportFailure } from './errors.js';
 import { registerFix } from './fix.js';
 import { registerInspect } from './inspect.js';
 import { registerReach } from './reach.js';
+import { registerServe } from './serve.js';
 import { registerTrace } from './trace.js';
 
 /** Builds the `vpcreach` program; each command lives in its own file. */
@@ -30,6 +31,7 @@ export function createProgram(): Command {
   registerCollect(program);
   registerDemo(program);
   registerFix(program);
+  registerServe(program);
   return program;
 }
 

@@ -1,9 +1,21 @@
 import { type Command, Option } from '@commander-js/extra-typings';
 import { traceFlow } from '../analysis/trace.js';
+import { UsageError } from '../errors.js';
+import { renderTraceDot } from '../report/trace-dot.js';
+import { renderTraceSvg } from '../report/trace-svg.js';
 import { renderTrace } from '../report/trace-text.js';
 import { loadNetwork } from './load.js';
 import { colorsFor, writeJson, writeOut } from './output.js';
 import { parsePort, parseRange, parseSmallInt } from './parse.js';
+
+const FORMATS = ['text', 'json', 'dot', 'svg'] as const;
+type TraceFormat = (typeof FORMATS)[number];
+
+function chooseFormat(format: TraceFormat | undefined, json: boolean): TraceFormat {
+  if (json && format !== undefined && format !== 'json')
+    throw new UsageError(`--json and --format ${format} ask for different outputs`, 'give one');
+  return json ? 'json' : (format ?? 'text');
+}
 
 export function registerTrace(program: Command) {
   program
@@ -33,8 +45,12 @@ export function registerTrace(program: Command) {
       '--fail-open-across-zones',
       'when every target is unhealthy with cross-zone off, fail open to every zone (AWS does not document it)',
     )
-    .option('--json', 'print JSON (documented in the README)')
-    .action((options) => {
+    .addOption(
+      new Option('--format <format>', 'text, json, dot (Graphviz) or svg').choices(FORMATS),
+    )
+    .option('--json', 'print JSON (documented in the README); the same as --format json')
+    .action(async (options) => {
+      const format = chooseFormat(options.format, options.json === true);
       const network = loadNetwork(options.snapshot);
       const result = traceFlow(
         network,
@@ -54,7 +70,9 @@ export function registerTrace(program: Command) {
           failOpenAcrossZones: options.failOpenAcrossZones === true,
         },
       );
-      if (options.json) writeJson(result);
+      if (format === 'json') writeJson(result);
+      else if (format === 'dot') writeOut(renderTraceDot(result));
+      else if (format === 'svg') writeOut(await renderTraceSvg(result));
       else writeOut(renderTrace(result, colorsFor(process.stdout)));
       process.exitCode = result.verdict === 'reachable' ? 0 : 1;
     });
