@@ -39,7 +39,7 @@ function lookupEni(network: Network, selector: string): Eni | undefined {
 /**
  * Looks up a `--to`: an instance, ENI or IP (an endpoint's ENI or an NLB node's leads through
  * PrivateLink or the NLB); an interface endpoint (all of its ENIs, as its Regional DNS name hands
- * them out); an endpoint service (every endpoint of it, preferring those in the client's VPC);
+ * them out); an endpoint service (every endpoint of it, each of them);
  * an NLB by ARN or name (every node).
  */
 export function resolveDestination(
@@ -92,8 +92,7 @@ function serviceEndpoints(network: Network, serviceId: string, sourceVpcId: stri
       "add the consumer account's describe-vpc-endpoints output, or trace to the endpoint ID",
     );
   }
-  const local = endpoints.filter((endpoint) => endpoint.vpcId === sourceVpcId);
-  const chosen = local.length > 0 ? local : endpoints;
+  const chosen = endpoints;
   return {
     kind: 'endpoint-enis',
     enis: chosen.flatMap((endpoint) => endpointEnis(network, endpoint)),
