@@ -29,7 +29,7 @@ export function compileSecurityGroupRules(
   const sets: PacketSet[] = [];
   for (const rule of rules) {
     const peers = peerCidrs(network, rule.peer);
-    sets.push(PacketSet.of(ruleSpec(rule.protocol, rule.l4, peers, direction)));
+    sets.push(PacketSet.of(securityGroupSpec(rule.protocol, rule.l4, peers, direction)));
   }
   return PacketSet.unionAll(sets);
 }
@@ -83,6 +83,19 @@ function ruleSpec(
 ): PacketSpec {
   const where = direction === 'ingress' ? { sources: peers } : { destinations: peers };
   return { protocol, ...where, ...l4Spec(l4) };
+}
+
+/** Security-group `icmp` rules match IPv4 only and `icmpv6` rules IPv6 only (NACLs differ). */
+function securityGroupSpec(
+  protocol: SecurityGroupRule['protocol'],
+  l4: L4Match,
+  peers: Cidr[],
+  direction: Direction,
+): PacketSpec {
+  const spec = ruleSpec(protocol, l4, peers, direction);
+  if (protocol === 1) return { ...spec, family: 4 };
+  if (protocol === 58) return { ...spec, family: 6 };
+  return spec;
 }
 
 function l4Spec(l4: L4Match): Partial<PacketSpec> {

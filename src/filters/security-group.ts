@@ -28,7 +28,8 @@ export function evaluateSecurityGroups(
     for (const rule of direction === 'ingress' ? group.inbound : group.outbound) {
       if (open.length === 0) break;
       // Protocol and ports first: they are cheap and reject most rules before the peer test.
-      if (!protocolMatches(rule.protocol, flow)) continue;
+      if (!protocolMatches(rule.protocol, flow) || !icmpFamilyMatches(rule.protocol, flow))
+        continue;
       const matched = l4PortsMatched(rule.l4, flow);
       if (matched === undefined || !ruleMatchesPeer(rule, direction, flow)) continue;
       const decision = {
@@ -61,6 +62,13 @@ export function evaluateSecurityGroups(
     });
   }
   return segments.sort((a, b) => a.ports.from - b.ports.from);
+}
+
+/** An `icmp` rule matches only IPv4 packets and an `icmpv6` rule only IPv6 ones, whatever the peer. */
+function icmpFamilyMatches(protocol: SecurityGroupRule['protocol'], flow: Flow): boolean {
+  if (protocol === 1) return flow.family === 4;
+  if (protocol === 58) return flow.family === 6;
+  return true;
 }
 
 function ruleMatchesPeer(rule: SecurityGroupRule, direction: Direction, flow: Flow): boolean {

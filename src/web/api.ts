@@ -1,9 +1,10 @@
 import { inspectResource } from '../analysis/inspect.js';
 import { reachTo } from '../analysis/reach/reach.js';
-import { traceFlow } from '../analysis/trace.js';
+import { type TraceQuestion, traceFlow } from '../analysis/trace.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Network } from '../network/types.js';
 import { buildCatalogSummary } from './catalog.js';
+import { fixAnswer } from './fix-answer.js';
 
 /** What every API route needs: the loaded network and the model options of the command line. */
 export interface ApiContext {
@@ -23,13 +24,7 @@ const ROUTES: ReadonlyArray<readonly [string, Route]> = [
   ['/api/summary', (ctx) => ({ status: 200, body: buildCatalogSummary(ctx.network) })],
   ['/api/trace', (ctx, _rest, query) => ({ status: 200, body: traceFromQuery(ctx, query) })],
   ['/api/inspect/', (ctx, rest) => ({ status: 200, body: inspectFromPath(ctx, rest) })],
-  [
-    '/api/fix',
-    () =>
-      notAvailable(
-        'the fix analysis is not part of this build of vpcreach; the page shows the blocked hops and their rules instead',
-      ),
-  ],
+  ['/api/fix', (ctx, _rest, query) => ({ status: 200, body: fixFromQuery(ctx, query) })],
   ['/api/reach', (ctx, _rest, query) => ({ status: 200, body: reachFromQuery(ctx, query) })],
 ];
 
@@ -51,21 +46,27 @@ export function handleApi(ctx: ApiContext, pathname: string, query: URLSearchPar
   }
 }
 
-function traceFromQuery(ctx: ApiContext, query: URLSearchParams) {
-  const from = requireParam(query, 'from');
-  const to = requireParam(query, 'to');
+function questionFromQuery(query: URLSearchParams): TraceQuestion {
   const port = query.get('port');
   const protocol = query.get('protocol');
-  return traceFlow(
-    ctx.network,
-    {
-      from,
-      to,
-      protocol: protocol === null || protocol === '' ? 'tcp' : protocol,
-      port: port === null || port === '' ? undefined : parsePortParam(port),
-    },
-    { nlbSubnetAclOnPrivateLink: ctx.nlbSubnetAclOnPrivateLink },
-  );
+  return {
+    from: requireParam(query, 'from'),
+    to: requireParam(query, 'to'),
+    protocol: protocol === null || protocol === '' ? 'tcp' : protocol,
+    port: port === null || port === '' ? undefined : parsePortParam(port),
+  };
+}
+
+function traceFromQuery(ctx: ApiContext, query: URLSearchParams) {
+  return traceFlow(ctx.network, questionFromQuery(query), {
+    nlbSubnetAclOnPrivateLink: ctx.nlbSubnetAclOnPrivateLink,
+  });
+}
+
+function fixFromQuery(ctx: ApiContext, query: URLSearchParams) {
+  return fixAnswer(ctx.network, questionFromQuery(query), {
+    nlbSubnetAclOnPrivateLink: ctx.nlbSubnetAclOnPrivateLink,
+  });
 }
 
 /** `vpcreach reach --to … --json`: who can reach the destination, on one port or all. */
@@ -107,10 +108,6 @@ function parsePortParam(text: string): number {
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65535)
     throw new UsageError(`port ${text} is not a port number`, 'expected a port number 0-65535');
   return Number(text);
-}
-
-function notAvailable(message: string): ApiResponse {
-  return { status: 501, body: { error: 'not-available', message } };
 }
 
 function failure(error: unknown): ApiResponse {

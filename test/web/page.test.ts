@@ -118,7 +118,11 @@ describe.skipIf(skip)('vpcreach serve: the page in Chromium', () => {
     const panel = page.getByTestId('fix-panel');
     if (status === 501)
       await expect.poll(() => panel.textContent()).toContain('Fix suggestions are not available');
-    else await expect.poll(() => panel.getByTestId('fix-change').count()).toBeGreaterThan(0);
+    else {
+      await expect.poll(() => panel.getByTestId('fix-change').count()).toBeGreaterThan(0);
+      expect(await panel.textContent()).toContain('create-network-acl-entry');
+      expect(await panel.getByTestId('fix-format').count()).toBe(3);
+    }
   });
 
   it('answers who can reach the destination on the same port', async () => {

@@ -187,10 +187,30 @@ describe('vpcreach serve: the API', () => {
     expect(JSON.parse(response.body).error).toContain(message);
   });
 
-  it('answers /api/fix with 501 and a message while the fix analysis is not built in', async () => {
-    const response = await send('GET', '/api/fix?from=a&to=b&port=443');
-    expect(response.status).toBe(501);
-    expect(JSON.parse(response.body)).toMatchObject({ error: 'not-available' });
+  it('proposes the fix `vpcreach fix` proposes, in every format', async () => {
+    const query = new URLSearchParams(QUESTION).toString();
+    const response = await send('GET', `/api/fix?${query}`);
+    expect(response.status).toBe(200);
+    const body = JSON.parse(response.body);
+    expect(body).toMatchObject({ before: 'unreachable', after: 'reachable' });
+    expect(body.changes[0]).toMatchObject({ kind: 'network-acl-entry', path: 'return' });
+    expect(body.changes[0].description).toContain('acl-07adee8b9317c2ef8');
+    expect(Object.keys(body.formats)).toEqual(['AWS CLI', 'Terraform', 'CloudFormation']);
+    expect(body.formats['AWS CLI']).toContain('aws ec2 create-network-acl-entry');
+    const cli = await runCli([
+      'fix',
+      '-s',
+      SNAPSHOT,
+      '--from',
+      QUESTION.from,
+      '--to',
+      QUESTION.to,
+      '-p',
+      QUESTION.port,
+      '--format',
+      'aws-cli',
+    ]);
+    expect(body.formats['AWS CLI'].trim()).toBe(cli.stdout.trim());
   });
 
   it('returns the same reach JSON as `vpcreach reach --to … --json`', async () => {
