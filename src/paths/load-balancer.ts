@@ -138,3 +138,21 @@ export function rewriteHop(before: string, after: string, balancer: LoadBalancer
 export function describeEnd(address: IpAddress | undefined, port: string): string {
   return `${address === undefined ? '?' : formatIp(address)}:${port}`;
 }
+
+/** Where a path meets its target, for the path's waypoints. */
+export function targetWaypoint(
+  ctx: TraceContext,
+  target: Target,
+  group: TargetGroup,
+  port: number,
+) {
+  const eni = target.eniId === undefined ? undefined : ctx.network.enis.get(target.eniId);
+  return {
+    id: target.id,
+    targetGroupArn: group.arn,
+    eniId: target.eniId,
+    address: target.ip && formatIp(target.ip),
+    port,
+    availabilityZoneId: eni?.availabilityZoneId,
+  };
+}

@@ -13,6 +13,7 @@ import {
   nodeComponent,
   rewriteHop,
   targetLeg,
+  targetWaypoint,
 } from './load-balancer.js';
 import type { PathHops, PathWaypoints } from './path.js';
 import { chooseTargets } from './target-choice.js';
@@ -312,19 +313,8 @@ function providerPaths(
         `${target.ip ? formatIp(target.ip) : target.id}:${port}`,
         balancer,
       );
-      const eni = target.eniId === undefined ? undefined : ctx.network.enis.get(target.eniId);
       paths.push({
-        waypoints: {
-          ...waypoints,
-          target: {
-            id: target.id,
-            targetGroupArn: group.arn,
-            eniId: target.eniId,
-            address: target.ip && formatIp(target.ip),
-            port,
-            availabilityZoneId: eni?.availabilityZoneId,
-          },
-        },
+        waypoints: { ...waypoints, target: targetWaypoint(ctx, target, group, port) },
         forward: [...forward, rewrite, ...leg.forward],
         return: [...leg.return, ...consumer.return],
       });
