@@ -37,6 +37,10 @@ function permissionMatchesLayer4(permission: RawPermission, packet: Packet): boo
   const protocol = protocolNumber(permission.IpProtocol);
   if (protocol === -1) return true;
   if (protocol !== packet.protocol) return false;
+  // An `icmp` rule is ICMP for IPv4 and an `icmpv6` rule ICMPv6 for IPv6: neither protocol
+  // number means anything in the other family, whatever the rule's peer.
+  if ((protocol === 1 && packet.family !== 4) || (protocol === 58 && packet.family !== 6))
+    return false;
   if (protocol === 6 || protocol === 17) {
     const from = permission.FromPort ?? 0;
     const to = permission.ToPort ?? 65535;

@@ -106,7 +106,9 @@ describe('oracle by representatives', () => {
           const port = box.portLo + Math.floor(d * (box.portHi - box.portLo + 1));
           const protocol = box.protocol;
           const icmp =
-            protocol === 1 ? { type: Math.floor(port / 256), code: port % 256 } : undefined;
+            protocol === 1 || protocol === 58
+              ? { type: Math.floor(port / 256), code: port % 256 }
+              : undefined;
           const answer = oracleTrace(snapshot, {
             from: box.eniId,
             to,
