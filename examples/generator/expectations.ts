@@ -37,7 +37,7 @@ export interface PathExpectation {
   verdict: Verdict;
 }
 
-/** What the model of model.md concludes for one example, and why. */
+/** What the model concludes for one example, and why. */
 export interface Outcome {
   verdict: Verdict;
   blocked: BlockedExpectation[];

@@ -25,14 +25,24 @@ export function compileSecurityGroupRules(
   network: Network,
   rules: readonly SecurityGroupRule[],
   direction: Direction,
+  references: GroupReferences = 'members',
 ): PacketSet {
   const sets: PacketSet[] = [];
   for (const rule of rules) {
-    const peers = peerCidrs(network, rule.peer);
+    const peers =
+      references === 'none' && rule.peer.kind === 'security-group'
+        ? []
+        : peerCidrs(network, rule.peer);
     sets.push(PacketSet.of(securityGroupSpec(rule.protocol, rule.l4, peers, direction)));
   }
   return PacketSet.unionAll(sets);
 }
+
+/**
+ * What a group reference stands for: the members' addresses, or nothing for packets that reach
+ * the groups without their sender's identity (a consumer's packets arriving through PrivateLink).
+ */
+export type GroupReferences = 'members' | 'none';
 
 const groupCache = new WeakMap<Network, Map<string, PacketSet>>();
 
@@ -41,6 +51,7 @@ export function compileSecurityGroups(
   network: Network,
   groupIds: readonly string[],
   direction: Direction,
+  references: GroupReferences = 'members',
 ): PacketSet {
   if (groupIds.length === 0) return PacketSet.all();
   let cache = groupCache.get(network);
@@ -48,7 +59,7 @@ export function compileSecurityGroups(
     cache = new Map();
     groupCache.set(network, cache);
   }
-  const key = `${direction} ${[...groupIds].sort().join(',')}`;
+  const key = `${direction} ${references} ${[...groupIds].sort().join(',')}`;
   const known = cache.get(key);
   if (known !== undefined) return known;
   const rules = groupIds.flatMap((id) => {
@@ -56,7 +67,7 @@ export function compileSecurityGroups(
     if (group === undefined) return [];
     return direction === 'ingress' ? group.inbound : group.outbound;
   });
-  const set = compileSecurityGroupRules(network, rules, direction).simplify();
+  const set = compileSecurityGroupRules(network, rules, direction, references).simplify();
   cache.set(key, set);
   return set;
 }

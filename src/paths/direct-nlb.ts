@@ -1,6 +1,6 @@
-import { formatIp } from '../net/address.js';
+import { formatIp, type IpAddress, sameIp } from '../net/address.js';
 import { formatPortRange } from '../net/port-range.js';
-import type { Eni, LoadBalancer, NlbNode, TargetGroup } from '../network/types.js';
+import type { Eni, LoadBalancer, NlbNode, Target, TargetGroup } from '../network/types.js';
 import type { TraceContext } from './context.js';
 import { crossSubnets, securityGroupHop } from './filter-hops.js';
 import { LOAD_BALANCER_PORTS, replyFlow, requestFlow } from './flows.js';
@@ -117,14 +117,39 @@ export function directNlbPaths(
             after,
             balancer,
           );
+      const loop = preserved ? loopback(from.address, target, balancer, group) : undefined;
       paths.push({
         waypoints: { ...waypoints, target: targetWaypoint(ctx, target, group, port) },
-        forward: [...forward, rewrite, ...leg.forward],
+        forward: [...forward, rewrite, ...(loop ? [loop] : []), ...leg.forward],
         return: [...leg.return, ...back],
       });
     }
   }
   return paths;
+}
+
+/**
+ * A client that is itself a target, handed its own connection with its address kept: the packet
+ * arrives with its own address as both source and destination, which the host drops, so the
+ * connection times out (AWS's NLB troubleshooting guide, "loopback timeout"). Only that target
+ * fails; others behind the same node still answer, which is why it fails intermittently.
+ */
+function loopback(
+  client: IpAddress,
+  target: Target,
+  balancer: LoadBalancer,
+  group: TargetGroup,
+): Hop | undefined {
+  if (target.ip === undefined || !sameIp(target.ip, client)) return undefined;
+  return gate(
+    'target',
+    target.id,
+    false,
+    `${balancer.name} hands ${formatIp(client)} its own connection with the client's address ` +
+      `preserved, so source and destination are the same address and the host drops it; ` +
+      `turn off preserve_client_ip.enabled on ${group.name ?? group.arn} or register the target by IP`,
+    'NLB_LOOPBACK_WITH_CLIENT_IP_PRESERVED',
+  );
 }
 
 /** `preserve_client_ip.enabled`, or AWS's default for the target type and protocol. */

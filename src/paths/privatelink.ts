@@ -335,6 +335,8 @@ function clientHopsAtNode(
   node: NlbNode,
   address: IpAddress,
 ) {
+  // The endpoint hands the packet over without the consumer's groups. AWS says the inbound rules
+  // judge the consumer's address and is silent on group references; vpcreach lets none match.
   const atNode = requestFlow(
     ctx.service,
     { address: client.address, groups: [] },

@@ -7,6 +7,7 @@ import {
   item,
   networkOf,
   privateLinkDocs,
+  tcpRule,
 } from '../fixtures/privatelink-network.js';
 
 // Mismatches the oracle found on random snapshots, each kept as the smallest case that showed it.
@@ -85,5 +86,51 @@ describe('regressions found by the brute-force oracle', () => {
     expect(byAddress.admitted.every((a) => a.cidrs.every((c) => !c.includes(':')))).toBe(true);
     const byEni = reachTo(network, { to: IDS.clientEni, ports: { from: 22, to: 22 } });
     expect(byEni.admitted.some((a) => a.cidrs.some((c) => c.includes(':')))).toBe(true);
+  });
+
+  it('a target calling its own NLB with its address preserved is not answered by itself', () => {
+    const docs = privateLinkDocs();
+    const network = networkOf(docs);
+    const result = traceFlow(network, { from: IDS.target1, to: IDS.nlb, port: 443 });
+    const toItself = result.paths.filter((p) => p.waypoints.target?.eniId === IDS.target1Eni);
+    expect(toItself.length).toBeGreaterThan(0);
+    for (const path of toItself) {
+      expect(path.verdict).toBe('unreachable');
+      expect(path.forward.map((h) => h.code)).toContain('NLB_LOOPBACK_WITH_CLIENT_IP_PRESERVED');
+    }
+    const group = item(docs, 'TargetGroupAttributes', IDS.targetGroup);
+    group.Attributes = [
+      ...((group.Attributes as unknown[]) ?? []),
+      { Key: 'preserve_client_ip.enabled', Value: 'false' },
+    ];
+    const unpreserved = traceFlow(networkOf(docs), { from: IDS.target1, to: IDS.nlb, port: 443 });
+    for (const path of unpreserved.paths)
+      expect(path.forward.map((h) => h.code)).not.toContain(
+        'NLB_LOOPBACK_WITH_CLIENT_IP_PRESERVED',
+      );
+  });
+
+  it("a reference to the consumer's group on the NLB admits nothing through PrivateLink", () => {
+    const docs = privateLinkDocs();
+    docs.SecurityGroups.push({
+      GroupId: IDS.nlbSg,
+      GroupName: 'nlb',
+      VpcId: 'vpc-0a0000000000000a1',
+      IpPermissions: [
+        {
+          IpProtocol: 'tcp',
+          FromPort: 443,
+          ToPort: 443,
+          UserIdGroupPairs: [{ GroupId: IDS.clientSg }],
+        },
+      ],
+      IpPermissionsEgress: [tcpRule(8443, 8443, ['10.1.0.0/16'])],
+    });
+    docs.LoadBalancers[0]!.SecurityGroups = [IDS.nlbSg];
+    const network = networkOf(docs);
+    const result = traceFlow(network, { from: IDS.clientEni, to: IDS.endpoint, port: 443 });
+    expect(result.verdict).toBe('unreachable');
+    const reach = reachTo(network, { to: IDS.endpoint, ports: { from: 443, to: 443 } });
+    expect(reach.admitted).toEqual([]);
   });
 });

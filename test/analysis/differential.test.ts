@@ -81,38 +81,28 @@ suite('engine = brute-force oracle on random snapshots', () => {
       // An ENI talking to itself is not a network path; the two models answer it differently.
       if (engine.paths.some((p) => p.waypoints.destination?.eniId === p.waypoints.source.eniId))
         return;
-      // Known disagreement, left open: for a client talking to an NLB directly with its address
-      // preserved, the oracle and the engine judge the replies' NACL hops differently (which
-      // subnets the reply from the target crosses is not documented by AWS). Those questions are
-      // not compared until that is settled; PrivateLink and in-VPC paths are.
-      if (
-        engine.paths.some(
-          (p) => p.waypoints.loadBalancer !== undefined && p.waypoints.endpoint === undefined,
-        )
-      )
-        return;
       compared.traces++;
       dump('trace', scenario.raw, question, engine.verdict !== oracle.verdict);
       expect(engine.verdict).toBe(oracle.verdict);
-      const key = (endpoint?: string, target?: string) => `${endpoint ?? '-'} ${target ?? '-'}`;
-      const enginePaths = engine.paths
-        .map(
-          (p) =>
-            `${key(p.waypoints.endpoint?.eniId, p.waypoints.target?.eniId ?? p.waypoints.destination?.eniId)} ${p.verdict}`,
-        )
-        .sort();
-      const oraclePaths = oracle.paths
-        .map((p) => `${key(p.endpointEni, p.target)} ${p.verdict}`)
-        .sort();
+      // A path is named by its endpoint ENI, NLB node and target: a load balancer asked for
+      // directly has one path per node and target.
+      const key = (endpoint?: string, node?: string, target?: string) =>
+        `${endpoint ?? '-'} ${node ?? '-'} ${target ?? '-'}`;
+      const engineKey = (p: (typeof engine.paths)[number]) =>
+        key(
+          p.waypoints.endpoint?.eniId,
+          p.waypoints.loadBalancer?.nodeEniId,
+          p.waypoints.target?.eniId ?? p.waypoints.destination?.eniId,
+        );
+      const oracleKey = (p: (typeof oracle.paths)[number]) =>
+        key(p.endpointEni, p.nlbNode, p.target);
+      const enginePaths = engine.paths.map((p) => `${engineKey(p)} ${p.verdict}`).sort();
+      const oraclePaths = oracle.paths.map((p) => `${oracleKey(p)} ${p.verdict}`).sort();
       if (oracle.paths.every((p) => p.target !== undefined || p.endpointEni === undefined)) {
         expect(enginePaths).toEqual(oraclePaths);
       }
       for (const path of engine.paths.filter((p) => p.verdict !== 'unreachable')) {
-        const match = oracle.paths.find(
-          (p) =>
-            p.endpointEni === path.waypoints.endpoint?.eniId &&
-            p.target === (path.waypoints.target?.eniId ?? path.waypoints.destination?.eniId),
-        );
+        const match = oracle.paths.find((p) => oracleKey(p) === engineKey(path));
         if (match === undefined) continue;
         expect(normalized(path.clientPortsPassing)).toBe(normalized(match.clientPortsPassing));
       }

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { readSnapshotFile } from '../../src/ingest/aws-cli/read-tree.js';
 import { buildSnapshot } from '../../src/snapshot/validate.js';
+import { AWS_CLI_EXAMPLES } from '../real-data.js';
 
-const ROOT = join(import.meta.dirname, '../../../shared/data/aws-cli-examples');
+const ROOT = AWS_CLI_EXAMPLES;
 
 /** AWS's documented example outputs, typos and --query projections included. */
 const REFUSED: Record<string, RegExp> = {

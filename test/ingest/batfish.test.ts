@@ -5,8 +5,9 @@ import { inspectSummary } from '../../src/analysis/inspect.js';
 import { traceFlow } from '../../src/analysis/trace.js';
 import { loadSnapshot } from '../../src/ingest/load.js';
 import { buildNetwork } from '../../src/network/build.js';
+import { BATFISH_DATA } from '../real-data.js';
 
-const ROOT = join(import.meta.dirname, '../../../shared/data/batfish-aws');
+const ROOT = BATFISH_DATA;
 const SNAPSHOTS = readdirSync(ROOT).filter((name) => statSync(join(ROOT, name)).isDirectory());
 
 /** Counts the items of each key straight from the files, without vpcreach's loader. */

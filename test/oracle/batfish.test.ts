@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { BATFISH_DATA } from '../real-data.js';
 import { oracleTrace, prepareSnapshot } from './evaluate.js';
 
-const DATA = process.env.VPCREACH_BATFISH_DATA ?? '/work/shared/data/batfish-aws';
+const DATA = BATFISH_DATA;
 const load = (name: string) => prepareSnapshot(`${DATA}/${name}/aws_configs`);
 
 describe('oracle on the Batfish snapshots', () => {

@@ -1,5 +1,5 @@
 /**
- * The concrete oracle: `oracleTrace(snapshot, question)` follows model.md one packet at a time.
+ * The concrete oracle: `oracleTrace(snapshot, question)` follows the model one packet at a time.
  */
 import {
   carriedBy,
@@ -131,7 +131,7 @@ function sourceBlock(context: TraceContext, eni: RawEni): PathPlan | undefined {
   return { forward: [block], returns: [] };
 }
 
-/** ENI to ENI inside a VPC (model.md 1); different VPCs end at "routing" after the filters. */
+/** ENI to ENI inside a VPC; different VPCs end at "routing" after the filters. */
 function inVpcPlan(context: TraceContext, s: Participant, d: Participant): PathPlan {
   const { snapshot } = context;
   const ports = { srcPort: context.sourcePorts[0], dstPort: context.port };

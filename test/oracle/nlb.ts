@@ -1,5 +1,5 @@
 /**
- * The Network Load Balancer part of a path (model.md 2c–2k and 3): listener, NLB security
+ * The Network Load Balancer part of a path: listener, NLB security
  * groups, target choice (cross-zone, health, failover), the address rewrite and the target leg.
  */
 import {
@@ -216,6 +216,22 @@ function targetLeg(context: TraceContext, entry: NlbEntry, tgArn: string, target
     dstPort: target.port,
   });
   const forward: ForwardCheck[] = [];
+  // A client handed its own connection with its address kept sees itself as both ends and
+  // drops the packet (AWS's NLB troubleshooting guide, loopback timeout).
+  if (
+    keepsClient &&
+    t.address.family === client.address.family &&
+    t.address.value === client.address.value
+  ) {
+    forward.push(
+      gate({
+        kind: 'target',
+        component: t.id,
+        direction: 'ingress',
+        code: 'NLB_LOOPBACK_WITH_CLIENT_IP_PRESERVED',
+      }),
+    );
+  }
   if (nlbGroups(lb).length > 0) {
     const nodeEni = { id: node.eniId, groups: nlbGroups(lb) };
     forward.push(securityGroupCheck(snapshot, nodeEni, 'egress', packet, t.groups));
@@ -233,6 +249,7 @@ function ingressChecks(context: TraceContext, entry: NlbEntry): ForwardCheck[] {
   const applies = nlbGroups(lb).length > 0 && (entry.mode === 'direct' || enforcementOn(lb));
   if (!applies) return [];
   const { client, node } = entry;
+  const direct = entry.mode === 'direct';
   // Inbound rules judge the source only; an IPv6 client reaching an IPv4 node through
   // PrivateLink is judged by its own address and family.
   const dst = node.address.family === client.address.family ? node.address : client.address;
@@ -241,15 +258,18 @@ function ingressChecks(context: TraceContext, entry: NlbEntry): ForwardCheck[] {
     dstPort: context.port,
   });
   const nodeEni = { id: node.eniId, groups: nlbGroups(lb) };
-  return [securityGroupCheck(context.snapshot, nodeEni, 'ingress', packet, carriedBy(client))];
+  // The endpoint hands the packet over without the consumer's groups: through PrivateLink a
+  // reference to the client's group matches nothing, only its address counts.
+  const carried = direct ? carriedBy(client) : [];
+  return [securityGroupCheck(context.snapshot, nodeEni, 'ingress', packet, carried)];
 }
 
 /** The path plans through one NLB node: one per routed target, or one ending at a gate. */
 export function plansThroughNode(context: TraceContext, entry: NlbEntry): PathPlan[] {
   const lb = entry.node.loadBalancer;
   const base = { endpointEni: entry.endpointEni, nlbNode: entry.node.eniId };
-  // Direct traffic meets the NLB's inbound rules before the listener (model.md 3), PrivateLink
-  // traffic after it (model.md 2d, 2e).
+  // Direct traffic meets the NLB's inbound rules before the listener, PrivateLink traffic
+  // after it.
   const ingress = ingressChecks(context, entry);
   const direct = entry.mode === 'direct';
   const beforeListener = direct

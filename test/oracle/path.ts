@@ -26,7 +26,8 @@ export interface Block {
     | 'endpoint-state'
     | 'endpoint-service'
     | 'listener'
-    | 'target-group';
+    | 'target-group'
+    | 'target';
   /** NACL ID, ENI ID whose groups decided (NLB: the node's ENI), or the gate's resource ID. */
   component: string;
   direction: Direction;

@@ -1,6 +1,6 @@
 /**
- * Client to interface-endpoint ENI, then through the endpoint service to its NLB (model.md 2),
- * and client straight to an NLB node (model.md 3).
+ * Client to interface-endpoint ENI, then through the endpoint service to its NLB,
+ * and client straight to an NLB node.
  */
 import { carriedBy, type Participant, packetOf, type TraceContext } from './context.js';
 import { plansThroughNode } from './nlb.js';

@@ -1,12 +1,13 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { BATFISH_DATA } from '../real-data.js';
 import { scenarioArb } from './arbitrary.js';
 import type { Scenario } from './arbitrary-snapshot.js';
 import { oracleTrace, prepareSnapshot } from './evaluate.js';
 import { parseAddress } from './ip.js';
 import { admittedAt, admittedVerdict, oracleAdmitted, oracleSources } from './reach.js';
 
-const DATA = process.env.VPCREACH_BATFISH_DATA ?? '/work/shared/data/batfish-aws';
+const DATA = BATFISH_DATA;
 
 /** A destination of each kind the scenario has: a plain ENI, and the endpoint service if any. */
 function destinationsOf(scenario: Scenario): string[] {

@@ -145,7 +145,8 @@ function clientFiltersAtNode(ctx: SideContext, path: PathHops): PacketSet {
   if (balancer === undefined) return PacketSet.all();
   let set = PacketSet.all();
   if (balancer.securityGroupIds.length > 0 && balancer.enforceInboundRulesOnPrivateLink) {
-    set = compileSecurityGroups(ctx.network, balancer.securityGroupIds, 'ingress');
+    // The endpoint hands the packet over without the consumer's groups (see clientHopsAtNode).
+    set = compileSecurityGroups(ctx.network, balancer.securityGroupIds, 'ingress', 'none');
   }
   const node = balancer.nodes.find((n) => n.eniId === path.waypoints.loadBalancer?.nodeEniId);
   if (ctx.options.nlbSubnetAclOnPrivateLink && node !== undefined) {

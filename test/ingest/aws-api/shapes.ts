@@ -1,15 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { RegionLists } from '../../../src/ingest/aws-api/list-calls.js';
+import { AWS_CLI_EXAMPLES, SHARED_DATA as DATA } from '../../real-data.js';
 import type { FakeRegion } from './fake-aws.js';
 
-/**
- * The project's shared real-data folder, which sits beside the repository checkout
- * (`../shared/data`); `VPCREACH_SHARED_DATA` points elsewhere.
- */
+/** The real public data of `test/data/`. */
 export const SHARED_DATA = locateSharedData();
-const CLI_EXAMPLES = path.join(SHARED_DATA, 'aws-cli-examples');
+const CLI_EXAMPLES = AWS_CLI_EXAMPLES;
 
 /** Members the AWS APIs type as timestamps (the SDK parses them into Date objects). */
 const TIMESTAMP_MEMBER = /(Time|Timestamp)$/;
@@ -115,10 +112,8 @@ export function cliExampleRegion(): FakeRegion {
 }
 
 function locateSharedData(): string {
-  const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-  const dir = process.env.VPCREACH_SHARED_DATA ?? path.resolve(repoRoot, '../shared/data');
-  if (!existsSync(path.join(dir, 'aws-cli-examples'))) {
-    throw new Error(`shared data not found at ${dir}: set VPCREACH_SHARED_DATA`);
+  if (!existsSync(AWS_CLI_EXAMPLES)) {
+    throw new Error(`AWS CLI examples not found at ${AWS_CLI_EXAMPLES}: set VPCREACH_SHARED_DATA`);
   }
-  return dir;
+  return DATA;
 }
