@@ -7,6 +7,7 @@ import { renderMatrix, renderReachFrom, renderReachTo } from '../report/reach-te
 import { loadNetwork } from './load.js';
 import { colorsFor, writeJson, writeOut } from './output.js';
 import { parsePort, parseRange } from './parse.js';
+import { startProgress } from './progress.js';
 
 export function registerReach(program: Command) {
   program
@@ -63,7 +64,9 @@ export function registerReach(program: Command) {
         if (options.json) writeJson(result);
         else writeOut(renderReachFrom(result, paint));
       } else {
-        const result = reachMatrix(network, question, model);
+        const progress = startProgress('matrix: source classes');
+        const result = reachMatrix(network, question, model, progress.update);
+        progress.stop();
         if (options.json) writeJson(result);
         else writeOut(renderMatrix(result, paint));
       }

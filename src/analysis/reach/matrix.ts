@@ -43,19 +43,22 @@ export interface MatrixResult {
  * Every class of sending ENIs × every ENI and interface endpoint of its VPC, with what gets
  * through. A class shares its groups and subnet, so its own filters are compiled once; the
  * destination side is compiled once per destination. A cell lists addresses, because rules at
- * the destination may still tell members apart by address.
+ * the destination may still tell members apart by address. `onClass` hears how many classes are
+ * done, before each one and once at the end.
  */
 export function reachMatrix(
   network: Network,
   question: ReachQuestion = {},
   options: Partial<ModelOptions> = {},
+  onClass?: (done: number, total: number) => void,
 ): MatrixResult {
   const scope = resolveScope(question);
   const ctx = sideContext(network, options);
   const classes = sourceClasses(network);
   const sides = destinationsByVpc(ctx, scope);
   const cells: MatrixCell[] = [];
-  for (const sourceClass of classes) {
+  for (const [index, sourceClass] of classes.entries()) {
+    onClass?.(index, classes.length);
     const sending = classSending(network, sourceClass);
     for (const [label, group] of sides.get(sourceClass.vpcId) ?? []) {
       const set = PacketSet.unionAll(
@@ -74,6 +77,7 @@ export function reachMatrix(
       });
     }
   }
+  onClass?.(classes.length, classes.length);
   return {
     version: 1,
     question: describeQuestion('*', scope),
