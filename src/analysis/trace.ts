@@ -1,7 +1,7 @@
-import { formatIp } from '../net/address.js';
+import { formatIp, type IpAddress, parseIp } from '../net/address.js';
 import type { PortRange } from '../net/port-range.js';
 import { formatProtocol } from '../net/protocol.js';
-import type { Network } from '../network/types.js';
+import type { Eni, Network } from '../network/types.js';
 import {
   addLimitation,
   DEFAULT_MODEL_OPTIONS,
@@ -55,15 +55,16 @@ export function traceFlow(
   options: Partial<ModelOptions> = {},
 ): TraceResult {
   const service = resolveService(question);
+  const source = resolveSource(network, question.from);
+  const destination = resolveDestination(network, question.to, source.vpcId);
   const ctx: TraceContext = {
     network,
     service,
     options: { ...DEFAULT_MODEL_OPTIONS, ...options },
     limitations: [],
     notes: [],
+    named: namedAddresses(question, source, destination),
   };
-  const source = resolveSource(network, question.from);
-  const destination = resolveDestination(network, question.to, source.vpcId);
   const state = { healthDecided: false };
   let hops: PathHops[];
   if (source.kind === 'vpc-endpoint' || source.kind === 'nlb-node') {
@@ -114,6 +115,20 @@ export function traceFlow(
     healthDecided: state.healthDecided,
     limitations: ctx.limitations,
   };
+}
+
+/** The ENIs the question named by one of their addresses, with that address. */
+function namedAddresses(
+  question: TraceQuestion,
+  source: Eni,
+  destination: ReturnType<typeof resolveDestination>,
+): Map<string, IpAddress> {
+  const named = new Map<string, IpAddress>();
+  const from = parseIp(question.from);
+  if (from.ok) named.set(source.id, from.value);
+  const to = parseIp(question.to);
+  if (to.ok && destination.kind === 'eni') named.set(destination.eni.id, to.value);
+  return named;
 }
 
 /** Planned ENIs have no address yet; a verdict that goes through one holds only on that caveat. */

@@ -37,6 +37,11 @@ export interface TraceContext {
   readonly options: ModelOptions;
   readonly limitations: Limitation[];
   readonly notes: string[];
+  /**
+   * Addresses the question named, by ENI: `--to 10.0.1.20` asks about that address, which may be
+   * a secondary one, not the ENI's primary address.
+   */
+  readonly named?: ReadonlyMap<string, IpAddress>;
 }
 
 /**
@@ -44,6 +49,8 @@ export interface TraceContext {
  * has none yet: it stands for some address in its subnet, and the trace says so.
  */
 export function eniAddress(ctx: TraceContext, eni: Eni): IpAddress | undefined {
+  const named = ctx.named?.get(eni.id);
+  if (named !== undefined && named.family === ctx.service.family) return named;
   const known = ctx.service.family === 4 ? eni.ipv4[0] : eni.ipv6[0];
   if (known !== undefined) return known;
   if (!eni.addressUnknown) return undefined;

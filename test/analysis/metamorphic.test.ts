@@ -1,7 +1,10 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
+import { reachMatrix } from '../../src/analysis/reach/matrix.js';
 import { traceFlow } from '../../src/analysis/trace.js';
 import { UsageError } from '../../src/errors.js';
+import { formatIp, type IpAddress } from '../../src/net/address.js';
+import { cidr, cidrContains } from '../../src/net/cidr.js';
 import { buildNetwork } from '../../src/network/build.js';
 import { buildSnapshot } from '../../src/snapshot/validate.js';
 import { type OracleQuestion, scenarioWithQuestionArb } from '../oracle/index.js';
@@ -13,8 +16,12 @@ import { type OracleQuestion, scenarioWithQuestionArb } from '../oracle/index.js
 type Raw = Record<string, Record<string, unknown>[]>;
 type Permission = { IpProtocol: string; IpRanges?: { CidrIp: string }[] };
 
+function networkOf(raw: unknown) {
+  return buildNetwork(buildSnapshot([{ document: raw, origin: { file: 'random.json' } }]));
+}
+
 function trace(raw: unknown, question: OracleQuestion) {
-  const network = buildNetwork(buildSnapshot([{ document: raw, origin: { file: 'random.json' } }]));
+  const network = networkOf(raw);
   try {
     return traceFlow(network, {
       from: question.from,
@@ -127,6 +134,67 @@ describe('metamorphic relations on random snapshots', () => {
     },
   );
 
+  test.prop([scenarioWithQuestionArb(), fc.integer({ min: 1, max: 255 })], RUNS)(
+    'relabelling every IPv4 address by one XOR changes nothing',
+    ({ scenario, question }, mask) => {
+      // XOR on the second octet maps every CIDR block onto a CIDR block of the same length and
+      // keeps each address's offset in its subnet, so no address becomes a reserved one.
+      const relabel = xorAddresses(mask << 16);
+      const moved = relabel(scenario.raw) as Raw;
+      const movedQuestion = { ...question, from: relabel(question.from), to: relabel(question.to) };
+      expect(answer(moved, movedQuestion as OracleQuestion)).toEqual(
+        relabel(answer(scenario.raw, question)),
+      );
+    },
+  );
+
+  test.prop([scenarioWithQuestionArb()], RUNS)(
+    'the all-pairs matrix agrees with trace for every class member and destination',
+    ({ scenario, question }) => {
+      if (question.protocol !== 'tcp' && question.protocol !== 'udp') return;
+      const network = networkOf(scenario.raw);
+      const protocol = question.protocol;
+      const port = question.port;
+      let matrix: ReturnType<typeof reachMatrix>;
+      try {
+        matrix = reachMatrix(network, { protocol, ports: { from: port, to: port } });
+      } catch (error) {
+        if (error instanceof UsageError) return;
+        throw error;
+      }
+      const listed = (address: IpAddress, destination: string) =>
+        matrix.cells.some(
+          (cell) =>
+            cell.destination === destination &&
+            cell.reaches.some((item) => item.cidrs.some((c) => cidrContains(cidr(c), address))),
+        );
+      for (const sourceClass of matrix.classes) {
+        for (const eniId of sourceClass.members) {
+          const eni = network.enis.get(eniId)!;
+          const address = eni.ipv4[0];
+          if (address === undefined) continue;
+          const destinations = [...network.enis.values()].filter(
+            (d) => d.vpcId === eni.vpcId && d.kind !== 'nlb-node' && d.id !== eni.id,
+          );
+          // A cell is the union over the destination's addresses; trace asks one address.
+          const asked = new Map<string, string[]>();
+          for (const d of destinations) {
+            const label = d.vpcEndpointId ?? d.id;
+            if (d.kind === 'vpc-endpoint') asked.set(label, [label]);
+            else asked.set(d.id, d.ipv4.map(formatIp));
+          }
+          for (const [label, targets] of asked) {
+            const reaches = targets.some(
+              (to) =>
+                traceFlow(network, { from: eniId, to, protocol, port }).verdict !== 'unreachable',
+            );
+            expect(reaches, `${eniId} → ${label} ${protocol}/${port}`).toBe(listed(address, label));
+          }
+        }
+      }
+    },
+  );
+
   test.prop([scenarioWithQuestionArb()], RUNS)(
     'opening a group to everything never lowers an in-VPC verdict',
     ({ scenario, question }) => {
@@ -158,4 +226,27 @@ function halves(text: string): string[] {
   const format = (v: number) => [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
   const half = 2 ** (32 - length - 1);
   return [`${format(value)}/${length + 1}`, `${format(value + half)}/${length + 1}`];
+}
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(\/\d{1,2})?$/;
+
+/** A deep copy with every IPv4 address and CIDR block (a whole word of a string) XOR-ed. */
+function xorAddresses(mask: number) {
+  const move = (text: string): string => text.split(' ').map(moveOne).join(' ');
+  const moveOne = (text: string): string => {
+    const match = IPV4.exec(text);
+    if (match === null) return text;
+    const value = match.slice(1, 5).reduce((v, octet) => v * 256 + Number(octet), 0);
+    const moved = (value ^ mask) >>> 0;
+    const octets = [moved >>> 24, (moved >>> 16) & 255, (moved >>> 8) & 255, moved & 255];
+    return `${octets.join('.')}${match[5] ?? ''}`;
+  };
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') return move(value);
+    if (Array.isArray(value)) return value.map(walk);
+    if (value !== null && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+    return value;
+  };
+  return <T>(value: T): T => walk(value) as T;
 }

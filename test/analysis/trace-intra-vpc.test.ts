@@ -61,6 +61,30 @@ const run = (docs: Docs, question: Record<string, unknown>) =>
   traceFlow(networkOf(docs), { from: IDS.client, to: 'eni-0d0000000000000d1', ...question });
 
 describe('trace between ENIs of one VPC', () => {
+  it('to a secondary address asks about that address, not the primary one', () => {
+    const docs = privateLinkDocs();
+    server(docs, [tcpRule(443, 443, ['10.0.1.0/24'])]);
+    const eni = item(docs, 'NetworkInterfaces', 'eni-0d0000000000000d1');
+    eni.PrivateIpAddresses = [
+      { PrivateIpAddress: '10.0.1.20', Primary: true },
+      { PrivateIpAddress: '10.0.1.21', Primary: false },
+    ];
+    // Only the secondary address is admitted, so only a trace to it can pass.
+    item(docs, 'SecurityGroups', 'sg-0d0000000000000d1').IpPermissions = [
+      tcpRule(443, 443, ['10.0.1.0/24']),
+    ];
+    item(docs, 'SecurityGroups', IDS.clientSg).IpPermissionsEgress = [
+      tcpRule(443, 443, ['10.0.1.21/32']),
+    ];
+    const network = networkOf(docs);
+    const toSecondary = traceFlow(network, { from: IDS.client, to: '10.0.1.21', port: 443 });
+    expect(toSecondary.verdict).toBe('reachable');
+    expect(toSecondary.paths[0]!.waypoints.destination?.address).toBe('10.0.1.21');
+    expect(traceFlow(network, { from: IDS.client, to: '10.0.1.20', port: 443 }).verdict).toBe(
+      'unreachable',
+    );
+  });
+
   it('crosses no network ACL inside one subnet: only the two groups decide', () => {
     const docs = privateLinkDocs();
     server(docs, [tcpRule(22, 22, ['10.0.1.0/24'])]);
