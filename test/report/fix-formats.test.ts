@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { cliArgv } from '../../src/analysis/fix/aws-cli-command.js';
 import { callOf } from '../../src/analysis/fix/ec2-calls.js';
 import { planFix } from '../../src/analysis/fix/plan.js';
 import { loadSnapshot } from '../../src/ingest/load.js';
-import { cliArgv, renderFixAwsCli } from '../../src/report/fix-aws-cli.js';
+import { renderFixAwsCli } from '../../src/report/fix-aws-cli.js';
 import { renderFixCloudFormation } from '../../src/report/fix-cloudformation.js';
 import { fixJson } from '../../src/report/fix-json.js';
 import { renderFixTerraform } from '../../src/report/fix-terraform.js';

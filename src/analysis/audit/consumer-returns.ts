@@ -1,4 +1,3 @@
-import { EPHEMERAL_PORTS } from '../../net/port-range.js';
 import type { Network } from '../../network/types.js';
 import type { Limitation } from '../../paths/context.js';
 import type { Hop } from '../../paths/hop.js';
@@ -6,14 +5,8 @@ import type { TracePath } from '../../paths/path.js';
 import { traceFlow } from '../trace.js';
 import { serviceOf } from './configuration.js';
 import type { Finding } from './finding.js';
-import {
-  aclFix,
-  blockingRule,
-  mergeSuggestions,
-  partialRule,
-  passingText,
-  subnetCidr,
-} from './hop-findings.js';
+import { networkAclFix } from './fix-suggestion.js';
+import { blockingRule, partialRule, passingText } from './hop-findings.js';
 
 const PROVIDER_GATES = new Set(['endpoint-state', 'endpoint-service', 'protocol', 'listener']);
 
@@ -108,7 +101,6 @@ function finding(network: Network, p: Pending): Finding {
   const partial = hop.verdict === 'partial';
   const clients = [...p.clients].sort();
   const egress = hop.direction === 'egress';
-  const peers = [...new Set(p.seen.map((s) => peerOf(network, s.hop, s.path)))].sort();
   const where = `${hop.component} ${egress ? 'outbound' : 'inbound'}`;
   const message = partial
     ? `${where} passes the replies from ${p.endpointId} to ${clients.join(', ')} only on client ports ${passingText(hop)} of 1024-65535, so connections work only when the client picks a port in that part (works sometimes).`
@@ -119,19 +111,10 @@ function finding(network: Network, p: Pending): Finding {
     resource: hop.component,
     rule: partial ? partialRule(network, hop) : blockingRule(network, hop),
     message,
-    suggestion: mergeSuggestions(
-      p.seen.map((s) => aclFix(network, s.hop, peers, p.protocol, EPHEMERAL_PORTS)),
+    suggestion: networkAclFix(
+      network,
+      p.seen.map((s) => s.hop),
     ),
     related: [p.endpointId, ...clients],
   };
-}
-
-/** The other end of a reply hop: the client's subnet leaving the endpoint's, and the reverse. */
-function peerOf(network: Network, hop: Hop, path: TracePath): string {
-  if (hop.direction === 'egress') {
-    const client = network.enis.get(path.waypoints.source.eniId);
-    return subnetCidr(network, client?.subnetId ?? '', path.waypoints.source.address);
-  }
-  const endpoint = network.enis.get(path.waypoints.endpoint?.eniId ?? '');
-  return subnetCidr(network, endpoint?.subnetId ?? '', path.waypoints.endpoint?.address ?? '');
 }

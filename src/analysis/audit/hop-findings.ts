@@ -1,9 +1,9 @@
 import { formatCidr } from '../../net/cidr.js';
-import { formatPortRange, type PortRange } from '../../net/port-range.js';
+import { formatPortRange } from '../../net/port-range.js';
 import type { Network, NetworkAcl, NetworkAclEntry } from '../../network/types.js';
 import type { Hop } from '../../paths/hop.js';
-import { aclEntryCommand, aclEntryRef, describeAclEntry, freeRuleNumber } from './aws-commands.js';
-import type { FindingRule, Suggestion } from './finding.js';
+import { aclEntryRef, describeAclEntry } from './aws-commands.js';
+import type { FindingRule } from './finding.js';
 
 /** The NACL entry that decided the blocked (or, failing that, the passing) part of a hop. */
 export function decidingEntry(
@@ -38,60 +38,10 @@ export function passingText(hop: Hop): string {
   return ports.length === 0 ? 'none' : ports.join(', ');
 }
 
-/**
- * How to make a NACL hop admit `ports` for traffic to or from `peers` (CIDRs): widen the allow
- * entry that already passes part of them, or add one entry per peer at free rule numbers.
- */
-export function aclFix(
-  network: Network,
-  hop: Hop,
-  peers: readonly string[],
-  protocol: number,
-  ports: PortRange,
-): Suggestion {
-  const egress = hop.direction === 'egress';
-  const passing = decidingEntry(network, hop, true);
-  const acl = network.networkAcls.get(hop.component);
-  if (acl === undefined)
-    return { text: `admit ${formatPortRange(ports)} in ${hop.component}`, commands: [] };
-  if (passing?.entry !== undefined && passing.entry.action === 'allow') {
-    const entry = passing.entry;
-    return {
-      text: `widen rule ${entry.ruleNumber} of ${acl.id} (${describeAclEntry(entry)}) to ${formatPortRange(ports)}`,
-      commands: [
-        aclEntryCommand({
-          aclId: acl.id,
-          ruleNumber: entry.ruleNumber,
-          egress,
-          protocol: entry.protocol === 'all' ? protocol : entry.protocol,
-          ports,
-          cidr: formatCidr(entry.cidr),
-          verb: 'replace',
-        }),
-      ],
-    };
-  }
-  const first = freeRuleNumber(acl, egress);
-  const way = egress ? `outbound to ${peers.join(', ')}` : `inbound from ${peers.join(', ')}`;
-  return {
-    text: `add allow entries to ${acl.id}, ${way} on ${protocol === 17 ? 'UDP' : 'TCP'} ${formatPortRange(ports)}, numbered below any deny that matches them`,
-    commands: peers.map((cidr, i) =>
-      aclEntryCommand({ aclId: acl.id, ruleNumber: first + i * 2, egress, protocol, ports, cidr }),
-    ),
-  };
-}
-
 /** The first IPv4 CIDR of a subnet, or the address itself when the subnet is unknown. */
 export function subnetCidr(network: Network, subnetId: string, fallback: string): string {
   const block = network.subnets.get(subnetId)?.cidrs.find((c) => c.network.family === 4);
   return block === undefined ? `${fallback}/32` : formatCidr(block);
-}
-
-/** Several suggestions as one: each distinct sentence and command once, in order. */
-export function mergeSuggestions(suggestions: readonly Suggestion[]): Suggestion {
-  const texts = [...new Set(suggestions.map((s) => s.text))];
-  const commands = [...new Set(suggestions.flatMap((s) => s.commands))];
-  return { text: texts.join('; '), commands };
 }
 
 /**

@@ -1,5 +1,4 @@
 import { formatIp } from '../../net/address.js';
-import { EPHEMERAL_PORTS, type PortRange } from '../../net/port-range.js';
 import type { LoadBalancer, Network, NlbNode, Target, TargetGroup } from '../../network/types.js';
 import { DEFAULT_MODEL_OPTIONS, type Limitation, type TraceContext } from '../../paths/context.js';
 import { LOAD_BALANCER_PORTS, type Service } from '../../paths/flows.js';
@@ -9,14 +8,8 @@ import { forwardedGroups, targetLeg } from '../../paths/load-balancer.js';
 import { crossZoneFor, targetZone } from '../../paths/target-choice.js';
 import { authorizeIngressCommand } from './aws-commands.js';
 import type { Finding, Severity, Suggestion } from './finding.js';
-import {
-  aclFix,
-  blockingRule,
-  mergeSuggestions,
-  partialRule,
-  passingText,
-  subnetCidr,
-} from './hop-findings.js';
+import { networkAclFix } from './fix-suggestion.js';
+import { blockingRule, partialRule, passingText } from './hop-findings.js';
 
 /** One leg the audit looked at: which node address sent what to which target. */
 interface Leg {
@@ -152,8 +145,6 @@ interface Pending {
   readonly hop: Hop;
   readonly leg: Leg;
   readonly addresses: Set<string>;
-  /** The subnets on the other side of a NACL hop, across every leg merged here. */
-  readonly peers: Set<string>;
   /** Every failing hop merged here, whose passing entries the suggestion widens. */
   readonly hops: Hop[];
 }
@@ -194,11 +185,9 @@ class LegCollector {
     const target =
       code.startsWith('RETURN') || code === 'NLB_SUBNET_NO_RETURN' ? '' : leg.target.id;
     const key = `${code} ${hop.component} ${hop.direction} ${target} ${leg.port}`;
-    const peer = this.#peer(hop, leg);
     const known = this.#pending.get(key);
     if (known !== undefined) {
       known.addresses.add(leg.address);
-      known.peers.add(peer);
       known.hops.push(hop);
     } else
       this.#pending.set(key, {
@@ -206,22 +195,8 @@ class LegCollector {
         hop,
         leg,
         addresses: new Set([leg.address]),
-        peers: new Set([peer]),
         hops: [hop],
       });
-  }
-
-  /** The NLB subnet for the target side's NACL and the reverse, whichever way the packet goes. */
-  #peer(hop: Hop, leg: Leg): string {
-    const towardsTarget = (hop.direction === 'ingress') === (hop.path === 'forward');
-    if (towardsTarget) return subnetCidr(this.#network, leg.node.subnetId, leg.address);
-    const eni =
-      leg.target.eniId === undefined ? undefined : this.#network.enis.get(leg.target.eniId);
-    return subnetCidr(
-      this.#network,
-      eni?.subnetId ?? '',
-      leg.target.ip ? formatIp(leg.target.ip) : '0.0.0.0',
-    );
   }
 
   findings(): Finding[] {
@@ -282,16 +257,9 @@ class LegCollector {
           ? partialRule(this.#network, hop)
           : blockingRule(this.#network, hop),
       message,
-      suggestion: this.#aclFixes(p, EPHEMERAL_PORTS),
+      suggestion: networkAclFix(this.#network, p.hops),
       related: [leg.balancer.arn, leg.target.id],
     };
-  }
-
-  #aclFixes(p: Pending, ports: PortRange): Suggestion {
-    const peers = [...p.peers].sort();
-    return mergeSuggestions(
-      p.hops.map((hop) => aclFix(this.#network, hop, peers, p.leg.protocol, ports)),
-    );
   }
 
   #admitNodes(p: Pending, nodes: readonly string[]): Suggestion {
@@ -318,6 +286,6 @@ class LegCollector {
         ],
       };
     }
-    return this.#aclFixes(p, ports);
+    return networkAclFix(this.#network, p.hops);
   }
 }

@@ -17,8 +17,10 @@ describe('audit: consumer return paths', () => {
     });
     expect(found[0]!.message).toContain('only on client ports 32768-65535');
     expect(found[0]!.related).toEqual([IDS.endpoint, IDS.clientEni]);
+    // What `vpcreach fix` proposes: exactly the refused ports, from each endpoint subnet.
     expect(found[0]!.suggestion.commands).toEqual([
-      `aws ec2 replace-network-acl-entry --network-acl-id ${IDS.clientAcl} --rule-number 100 --ingress --protocol 6 --port-range From=1024,To=65535 --cidr-block 10.0.8.0/21 --rule-action allow`,
+      `aws ec2 create-network-acl-entry --network-acl-id ${IDS.clientAcl} --ingress --rule-number 110 --protocol 6 --port-range From=1024,To=32767 --cidr-block 10.0.11.0/24 --rule-action allow`,
+      `aws ec2 create-network-acl-entry --network-acl-id ${IDS.clientAcl} --ingress --rule-number 120 --protocol 6 --port-range From=1024,To=32767 --cidr-block 10.0.12.0/24 --rule-action allow`,
     ]);
   });
 
@@ -35,7 +37,7 @@ describe('audit: consumer return paths', () => {
       [IDS.endpointAcl, 'rule * outbound', 'high'],
     ]);
     expect(found[0]!.suggestion.commands[0]).toContain(
-      '--egress --protocol 6 --port-range From=1024,To=65535 --cidr-block 10.0.1.0/24',
+      `--network-acl-id ${IDS.endpointAcl} --egress --rule-number 10 --protocol 6 --port-range From=1024,To=65535 --cidr-block 10.0.1.0/24`,
     );
   });
 
@@ -50,7 +52,7 @@ describe('audit: consumer return paths', () => {
     const found = findings(docs, 'RETURN_PATH_BLOCKED');
     expect(found.map((f) => f.resource)).toEqual([IDS.clientAcl]);
     const numbers = found[0]!.suggestion.commands.map((c) => /--rule-number (\d+)/.exec(c)?.[1]);
-    expect(numbers).toEqual(['100', '102']);
+    expect(numbers).toEqual(['10', '20']);
     expect(found[0]!.suggestion.commands.join('\n')).toContain('--cidr-block 10.0.12.0/24');
   });
 

@@ -155,7 +155,7 @@ describe('audit: node addresses and health checks at the targets', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ resource: IDS.nlbAcl, rule: { ref: 'rule * inbound' } });
     expect(found[0]!.suggestion.commands.join('\n')).toContain(
-      '--ingress --protocol 6 --port-range From=1024,To=65535 --cidr-block 10.1.11.0/24',
+      '--ingress --rule-number 10 --protocol 6 --port-range From=1024,To=65535 --cidr-block 10.1.11.0/24',
     );
   });
 
@@ -167,7 +167,10 @@ describe('audit: node addresses and health checks at the targets', () => {
     const found = findings(docs, 'RETURN_PATH_PARTIAL');
     expect(found.map((f) => [f.resource, f.severity])).toEqual([[IDS.nlbAcl, 'medium']]);
     expect(found[0]!.message).toContain('only on ports 32768-65535');
-    expect(found[0]!.suggestion.commands[0]).toContain('replace-network-acl-entry');
+    // Only the refused part of the range, before the entry that admits the rest.
+    expect(found[0]!.suggestion.commands[0]).toContain(
+      '--ingress --rule-number 110 --protocol 6 --port-range From=1024,To=32767 --cidr-block 10.1.11.0/24',
+    );
   });
 
   it('finds no leg problem in the correct network', () => {
