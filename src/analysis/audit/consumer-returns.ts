@@ -5,7 +5,7 @@ import type { TracePath } from '../../paths/path.js';
 import { traceFlow } from '../trace.js';
 import { serviceOf } from './configuration.js';
 import type { Finding } from './finding.js';
-import { networkAclFix } from './fix-suggestion.js';
+import { fixSuggestion } from './fix-suggestion.js';
 import { blockingRule, partialRule, passingText } from './hop-findings.js';
 
 const PROVIDER_GATES = new Set(['endpoint-state', 'endpoint-service', 'protocol', 'listener']);
@@ -111,9 +111,9 @@ function finding(network: Network, p: Pending): Finding {
     resource: hop.component,
     rule: partial ? partialRule(network, hop) : blockingRule(network, hop),
     message,
-    suggestion: networkAclFix(
+    suggestion: fixSuggestion(
       network,
-      p.seen.map((s) => s.hop),
+      p.seen.map((s) => ({ hop: s.hop, waypoints: s.path.waypoints })),
     ),
     related: [p.endpointId, ...clients],
   };

@@ -6,9 +6,9 @@ import { targetHealth } from '../../paths/health.js';
 import type { Hop } from '../../paths/hop.js';
 import { forwardedGroups, targetLeg } from '../../paths/load-balancer.js';
 import { crossZoneFor, targetZone } from '../../paths/target-choice.js';
-import { authorizeIngressCommand } from './aws-commands.js';
-import type { Finding, Severity, Suggestion } from './finding.js';
-import { networkAclFix } from './fix-suggestion.js';
+import type { FailingHop } from '../fix/failing-hops.js';
+import type { Finding, Severity } from './finding.js';
+import { fixSuggestion } from './fix-suggestion.js';
 import { blockingRule, partialRule, passingText } from './hop-findings.js';
 
 /** One leg the audit looked at: which node address sent what to which target. */
@@ -145,8 +145,8 @@ interface Pending {
   readonly hop: Hop;
   readonly leg: Leg;
   readonly addresses: Set<string>;
-  /** Every failing hop merged here, whose passing entries the suggestion widens. */
-  readonly hops: Hop[];
+  /** Every failing hop merged here, with its leg, for the change that lets them all pass. */
+  readonly failing: FailingHop[];
 }
 
 /** Gathers failing hops, one finding per (code, component, direction, target, port). */
@@ -188,14 +188,14 @@ class LegCollector {
     const known = this.#pending.get(key);
     if (known !== undefined) {
       known.addresses.add(leg.address);
-      known.hops.push(hop);
+      known.failing.push(failingHop(hop, leg));
     } else
       this.#pending.set(key, {
         code,
         hop,
         leg,
         addresses: new Set([leg.address]),
-        hops: [hop],
+        failing: [failingHop(hop, leg)],
       });
   }
 
@@ -225,14 +225,14 @@ class LegCollector {
           ...base,
           severity: 'high',
           message: `${where} refuse${s} ${leg.balancer.name}'s traffic from ${nodes.join(', ')} to ${targetText} port ${leg.port}, although ${nodes.length === 1 ? 'that node sends' : 'those nodes send'} to it, so flows through ${nodes.length === 1 ? 'it' : 'them'} to this target fail and the service works only sometimes.`,
-          suggestion: this.#admitNodes(p, nodes),
+          suggestion: fixSuggestion(this.#network, p.failing),
         };
       case 'HEALTH_CHECK_BLOCKED':
         return {
           ...base,
           severity: 'high',
           message: `${where} block${s} the health checks from ${nodes.join(', ')} to ${targetText} port ${leg.port}, so the target is marked unhealthy and gets traffic only when routing fails open.`,
-          suggestion: this.#admitNodes(p, nodes),
+          suggestion: fixSuggestion(this.#network, p.failing),
         };
       default:
         return this.#returnFinding(p, where);
@@ -257,35 +257,35 @@ class LegCollector {
           ? partialRule(this.#network, hop)
           : blockingRule(this.#network, hop),
       message,
-      suggestion: networkAclFix(this.#network, p.hops),
+      suggestion: fixSuggestion(this.#network, p.failing),
       related: [leg.balancer.arn, leg.target.id],
     };
   }
+}
 
-  #admitNodes(p: Pending, nodes: readonly string[]): Suggestion {
-    const { hop, leg } = p;
-    const ports = { from: leg.port, to: leg.port };
-    if (hop.kind === 'security-group') {
-      const group = hop.securityGroups?.[0] ?? hop.component;
-      if (hop.direction === 'egress')
-        return {
-          text: `allow ${leg.balancer.name}'s groups outbound to ${leg.target.id} on port ${leg.port}`,
-          commands: [
-            `aws ec2 authorize-security-group-egress --group-id ${group} --ip-permissions 'IpProtocol=${leg.protocol === 17 ? 'udp' : 'tcp'},FromPort=${leg.port},ToPort=${leg.port},IpRanges=[{CidrIp=${leg.target.ip ? formatIp(leg.target.ip) : '0.0.0.0'}/32}]'`,
-          ],
-        };
-      return {
-        text: `admit ${nodes.join(', ')} on port ${leg.port} in ${group}`,
-        commands: [
-          authorizeIngressCommand(
-            group,
-            leg.protocol,
-            ports,
-            nodes.map((n) => `${n}/32`),
-          ),
-        ],
-      };
-    }
-    return networkAclFix(this.#network, p.hops);
-  }
+/** A leg's hop as fix sees a failing hop: on a data path through the node, or a health check. */
+function failingHop(hop: Hop, leg: Leg): FailingHop {
+  if (leg.purpose === 'health')
+    return { hop, health: { targetGroupArn: leg.group.arn, targetId: leg.target.id } };
+  const eni = leg.target.eniId;
+  return {
+    hop,
+    waypoints: {
+      source: { eniId: leg.node.eniId ?? '', address: leg.address },
+      loadBalancer: {
+        arn: leg.balancer.arn,
+        nodeEniId: leg.node.eniId,
+        nodeAddress: leg.address,
+        availabilityZoneId: leg.node.availabilityZoneId,
+      },
+      target: {
+        id: leg.target.id,
+        targetGroupArn: leg.group.arn,
+        eniId: eni,
+        address: leg.target.ip && formatIp(leg.target.ip),
+        port: leg.port,
+        availabilityZoneId: undefined,
+      },
+    },
+  };
 }

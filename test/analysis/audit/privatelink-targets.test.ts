@@ -106,7 +106,7 @@ describe('audit: node addresses and health checks at the targets', () => {
     expect(found.map((f) => f.resource).sort()).toEqual([IDS.target1Eni, IDS.target2Eni]);
     expect(found.every((f) => f.severity === 'high' && f.message.includes('10.1.2.10'))).toBe(true);
     expect(found.some((f) => f.message.includes('10.1.1.10'))).toBe(false);
-    expect(found[0]!.suggestion.commands[0]).toContain('CidrIp=10.1.2.10/32');
+    expect(found[0]!.suggestion.commands[0]).toContain('"CidrIp":"10.1.2.10/32"');
   });
 
   it('does not report the other zone node when cross-zone is off and it never sends there', () => {
