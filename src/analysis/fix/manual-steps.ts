@@ -20,6 +20,14 @@ export function manualStep(network: Network, failing: FailingHop): ManualStep {
     case 'endpoint-service':
       return { ...base, what: serviceStep(hop.code, hop.detail) };
     case 'target':
+      if (hop.code === 'NLB_LOOPBACK_WITH_CLIENT_IP_PRESERVED') {
+        const group = failing.waypoints?.target?.targetGroupArn ?? 'TARGET_GROUP_ARN';
+        return {
+          ...base,
+          what: hop.detail,
+          command: `aws elbv2 modify-target-group-attributes --target-group-arn ${group} --attributes Key=preserve_client_ip.enabled,Value=false`,
+        };
+      }
       return {
         ...base,
         what: `${hop.detail}; collect the account that owns it into the snapshot and run fix again`,

@@ -40,6 +40,18 @@ describe('fix says in words what no rule can change', () => {
     ]);
   });
 
+  it('a target sent its own connection with its address preserved: turn preservation off', () => {
+    const docs = privateLinkDocs();
+    const snapshot = buildSnapshot([{ document: docs, origin: { file: 'fixture.json' } }]);
+    const result = planFix(snapshot, { from: IDS.target1, to: IDS.nlb, port: 443 }).result;
+    expect(result.manual).toContainEqual(
+      expect.objectContaining({
+        code: 'NLB_LOOPBACK_WITH_CLIENT_IP_PRESERVED',
+        command: `aws elbv2 modify-target-group-attributes --target-group-arn ${IDS.targetGroup} --attributes Key=preserve_client_ip.enabled,Value=false`,
+      }),
+    );
+  });
+
   it('a target outside the snapshot: collect its account', () => {
     const docs = privateLinkDocs();
     docs.NetworkInterfaces = docs.NetworkInterfaces.filter(
