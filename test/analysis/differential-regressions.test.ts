@@ -7,7 +7,7 @@ import {
   item,
   networkOf,
   privateLinkDocs,
-  tcpRule,
+  withNlbGroup,
 } from '../fixtures/privatelink-network.js';
 
 // Mismatches the oracle found on random snapshots, each kept as the smallest case that showed it.
@@ -112,21 +112,14 @@ describe('regressions found by the brute-force oracle', () => {
 
   it("a reference to the consumer's group on the NLB admits nothing through PrivateLink", () => {
     const docs = privateLinkDocs();
-    docs.SecurityGroups.push({
-      GroupId: IDS.nlbSg,
-      GroupName: 'nlb',
-      VpcId: 'vpc-0a0000000000000a1',
-      IpPermissions: [
-        {
-          IpProtocol: 'tcp',
-          FromPort: 443,
-          ToPort: 443,
-          UserIdGroupPairs: [{ GroupId: IDS.clientSg }],
-        },
-      ],
-      IpPermissionsEgress: [tcpRule(8443, 8443, ['10.1.0.0/16'])],
-    });
-    docs.LoadBalancers[0]!.SecurityGroups = [IDS.nlbSg];
+    withNlbGroup(docs, [
+      {
+        IpProtocol: 'tcp',
+        FromPort: 443,
+        ToPort: 443,
+        UserIdGroupPairs: [{ GroupId: IDS.clientSg }],
+      },
+    ]);
     const network = networkOf(docs);
     const result = traceFlow(network, { from: IDS.clientEni, to: IDS.endpoint, port: 443 });
     expect(result.verdict).toBe('unreachable');

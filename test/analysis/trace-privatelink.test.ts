@@ -6,6 +6,7 @@ import {
   privateLinkDocs,
   tcpRule,
   trace,
+  withNlbGroup,
 } from '../fixtures/privatelink-network.js';
 
 type Entry = Record<string, unknown>;
@@ -243,14 +244,7 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
 
   it('hop 6: NLB security groups with enforcement on judge the consumer client address', () => {
     const docs = privateLinkDocs();
-    docs.SecurityGroups.push({
-      GroupId: IDS.nlbSg,
-      GroupName: 'nlb',
-      VpcId: 'vpc-0a0000000000000a1',
-      IpPermissions: [tcpRule(443, 443, ['10.9.0.0/16'])],
-      IpPermissionsEgress: [tcpRule(8443, 8443, ['10.1.0.0/16'])],
-    });
-    docs.LoadBalancers[0]!.SecurityGroups = [IDS.nlbSg];
+    withNlbGroup(docs, [tcpRule(443, 443, ['10.9.0.0/16'])]);
     const on = trace(docs);
     expect(on.verdict).toBe('unreachable');
     expect(on.blocked).toEqual([
@@ -285,14 +279,7 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
 
   it('hop 9: NLB SG egress blocks node to target, and health checks too', () => {
     const docs = privateLinkDocs();
-    docs.SecurityGroups.push({
-      GroupId: IDS.nlbSg,
-      GroupName: 'nlb',
-      VpcId: 'vpc-0a0000000000000a1',
-      IpPermissions: [tcpRule(443, 443, ['10.0.0.0/8'])],
-      IpPermissionsEgress: [tcpRule(9000, 9000, ['10.1.0.0/16'])],
-    });
-    docs.LoadBalancers[0]!.SecurityGroups = [IDS.nlbSg];
+    withNlbGroup(docs, [tcpRule(443, 443, ['10.0.0.0/8'])], [tcpRule(9000, 9000, ['10.1.0.0/16'])]);
     const result = trace(docs);
     expect(result.verdict).toBe('unreachable');
     expect(result.blocked).toContainEqual(
@@ -445,16 +432,7 @@ describe('trace through PrivateLink (aws-semantics §4.8, hop by hop)', () => {
 
   it('a target rule referencing the NLB group matches PrivateLink traffic only with enforcement on', () => {
     const docs = privateLinkDocs();
-    docs.SecurityGroups.push({
-      GroupId: IDS.nlbSg,
-      GroupName: 'nlb',
-      VpcId: 'vpc-0a0000000000000a1',
-      IpPermissions: [tcpRule(443, 443, ['10.0.0.0/8'])],
-      IpPermissionsEgress: [tcpRule(8443, 8443, ['10.1.0.0/16'])],
-    });
-    docs.LoadBalancers[0]!.SecurityGroups = [IDS.nlbSg];
-    for (const id of [IDS.node1Eni, IDS.node2Eni])
-      item(docs, 'NetworkInterfaces', id).Groups = [{ GroupId: IDS.nlbSg }];
+    withNlbGroup(docs, [tcpRule(443, 443, ['10.0.0.0/8'])]);
     item(docs, 'SecurityGroups', IDS.targetSg).IpPermissions = [
       {
         IpProtocol: 'tcp',

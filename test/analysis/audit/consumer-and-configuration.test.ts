@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDS, item, privateLinkDocs } from '../../fixtures/privatelink-network.js';
+import { IDS, item, privateLinkDocs, withNlbGroup } from '../../fixtures/privatelink-network.js';
 import { entriesOf, findings } from './helpers.js';
 
 describe('audit: consumer return paths', () => {
@@ -85,18 +85,11 @@ describe('audit: endpoint and load balancer configuration', () => {
       findings(privateLinkDocs(), 'NLB_WITHOUT_SECURITY_GROUPS').map((f) => f.resource),
     ).toEqual([IDS.nlb]);
     const docs = privateLinkDocs();
-    docs.SecurityGroups.push({
-      GroupId: IDS.nlbSg,
-      GroupName: 'nlb',
-      VpcId: 'vpc-0a0000000000000a1',
-      IpPermissions: [
-        { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.0.0.0/16' }] },
-      ],
-      IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
-    });
-    item(docs, 'LoadBalancers', IDS.nlb).SecurityGroups = [IDS.nlbSg];
-    for (const id of [IDS.node1Eni, IDS.node2Eni])
-      item(docs, 'NetworkInterfaces', id).Groups = [{ GroupId: IDS.nlbSg }];
+    withNlbGroup(
+      docs,
+      [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.0.0.0/16' }] }],
+      [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+    );
     expect(findings(docs, 'NLB_WITHOUT_SECURITY_GROUPS')).toEqual([]);
   });
 

@@ -9,6 +9,7 @@ import {
   item,
   privateLinkDocs,
   tcpRule,
+  withNlbGroup,
 } from '../../fixtures/privatelink-network.js';
 
 type Json = Record<string, unknown>;
@@ -20,20 +21,6 @@ function fix(docs: Docs, options: Partial<FixOptions> = {}) {
 
 function rules(changes: readonly FixChange[]) {
   return changes.map((change) => change.rule);
-}
-
-function withNlbGroup(docs: Docs, inbound: Json[]): void {
-  docs.SecurityGroups.push({
-    GroupId: IDS.nlbSg,
-    GroupName: 'nlb',
-    VpcId: 'vpc-0a0000000000000a1',
-    OwnerId: '222222222222',
-    IpPermissions: inbound,
-    IpPermissionsEgress: [tcpRule(8443, 8443, ['10.1.0.0/16'])],
-  });
-  docs.LoadBalancers[0]!.SecurityGroups = [IDS.nlbSg];
-  for (const id of [IDS.node1Eni, IDS.node2Eni])
-    item(docs, 'NetworkInterfaces', id).Groups = [{ GroupId: IDS.nlbSg }];
 }
 
 describe('fix: the narrowest rule for each blocking hop', () => {

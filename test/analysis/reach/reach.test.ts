@@ -13,6 +13,7 @@ import {
   networkOf,
   privateLinkDocs,
   tcpRule,
+  withNlbGroup,
 } from '../../fixtures/privatelink-network.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../../examples');
@@ -38,14 +39,7 @@ describe('reach --to', () => {
 
   it('is narrowed by the NLB inbound groups judged against the client, with enforcement on', () => {
     const docs = privateLinkDocs();
-    docs.SecurityGroups.push({
-      GroupId: IDS.nlbSg,
-      GroupName: 'nlb',
-      VpcId: 'vpc-0a0000000000000a1',
-      IpPermissions: [tcpRule(443, 443, ['10.0.1.0/25'])],
-      IpPermissionsEgress: [tcpRule(8443, 8443, ['10.1.0.0/16'])],
-    });
-    docs.LoadBalancers[0]!.SecurityGroups = [IDS.nlbSg];
+    withNlbGroup(docs, [tcpRule(443, 443, ['10.0.1.0/25'])]);
     expect(reachTo(networkOf(docs), { to: IDS.endpoint }).admitted).toEqual([
       { cidrs: ['10.0.1.0/25'], protocol: 'tcp', ports: ['443'] },
     ]);
