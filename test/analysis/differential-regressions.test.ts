@@ -126,4 +126,25 @@ describe('regressions found by the brute-force oracle', () => {
     const reach = reachTo(network, { to: IDS.endpoint, ports: { from: 443, to: 443 } });
     expect(reach.admitted).toEqual([]);
   });
+
+  it('two reply hops passing different parts of the NLB ports let no reply back, in reach too', () => {
+    const docs = privateLinkDocs();
+    const narrow = (aclId: string, egress: boolean, from: number, to: number) => {
+      const entries = item(docs, 'NetworkAcls', aclId).Entries as Record<string, unknown>[];
+      for (const entry of entries) {
+        const range = entry.PortRange as { From: number; To: number } | undefined;
+        if (entry.Egress === egress && range?.From === 1024)
+          entry.PortRange = { From: from, To: to };
+      }
+    };
+    narrow(IDS.targetAcl, true, 1024, 32767);
+    narrow(IDS.nlbAcl, false, 32768, 65535);
+    const network = networkOf(docs);
+    const traced = traceFlow(network, { from: IDS.client, to: IDS.endpoint, port: 443 });
+    expect(traced.verdict).toBe('unreachable');
+    expect(traced.paths.every((p) => p.loadBalancerPortsPassing?.length === 0)).toBe(true);
+    expect(reachTo(network, { to: IDS.endpoint, ports: { from: 443, to: 443 } }).admitted).toEqual(
+      [],
+    );
+  });
 });

@@ -1,10 +1,11 @@
 import { compileNetworkAcl, compileSecurityGroups } from '../../filters/compile.js';
 import { PacketSet } from '../../net/packet-set.js';
-import type { PortRange } from '../../net/port-range.js';
+import { EPHEMERAL_PORTS, type PortRange } from '../../net/port-range.js';
 import type { Eni, Network } from '../../network/types.js';
 import type { ModelOptions, TraceContext } from '../../paths/context.js';
 import type { PathHops } from '../../paths/path.js';
 import { providerSide } from '../../paths/privatelink.js';
+import { judgePath } from '../judge.js';
 import { eniBlocks, receivingSide } from './sides.js';
 
 /** What the question asks about: one protocol, destination ports, the clients' source ports. */
@@ -132,10 +133,19 @@ function serviceOf(ctx: SideContext, eni: Eni) {
   return [...ctx.network.endpointServices.values()].find((s) => s.name === endpoint?.serviceName);
 }
 
-/** A provider path works when every forward hop passes and some reply gets back. */
+/**
+ * A provider path works when every forward hop passes and some reply gets back. The NLB picks
+ * one port q for a flow, so some q must pass every reply hop of the leg at once: two hops that
+ * each pass part of 1024-65535, but different parts, let no reply back.
+ */
 function works(path: PathHops): boolean {
   if (path.forward.some((hop) => hop.verdict !== 'pass')) return false;
-  return path.return.every((hop) => hop.verdict !== 'block');
+  if (path.return.some((hop) => hop.ephemeral !== 'load-balancer' && hop.verdict === 'block'))
+    return false;
+  const judged = judgePath(path, EPHEMERAL_PORTS);
+  return (
+    judged.loadBalancerPortsPassing === undefined || judged.loadBalancerPortsPassing.length > 0
+  );
 }
 
 /** The NLB's inbound groups (enforcement on) and, as an option, its subnet's inbound NACL. */
