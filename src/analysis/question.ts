@@ -10,7 +10,7 @@ export interface TraceQuestion {
   readonly from: string;
   /** Instance, ENI, IP, interface endpoint, endpoint service, NLB ARN or name. */
   readonly to: string;
-  /** `tcp` (default), `udp`, `icmp`, `icmpv6` or a protocol number. */
+  /** `tcp` (default), `udp`, `icmp` (ICMPv6 between IPv6 addresses), `icmpv6` or a number. */
   readonly protocol?: string | number;
   /** Destination port, required for tcp and udp. */
   readonly port?: number;
@@ -28,14 +28,17 @@ export interface TraceQuestion {
 
 export function resolveService(question: TraceQuestion): Service {
   const text = String(question.protocol ?? 'tcp');
-  const protocol = parseProtocol(text, { names: true });
-  if (protocol === undefined || protocol === 'all') {
+  const named = parseProtocol(text, { names: true });
+  if (named === undefined || named === 'all') {
     throw new UsageError(
       `--protocol ${text} is not a protocol`,
       'use tcp, udp, icmp, icmpv6 or a protocol number 0-255',
     );
   }
   const family = question.ipVersion ?? (isIpv6(question.from) || isIpv6(question.to) ? 6 : 4);
+  // Between IPv6 addresses, `icmp` means what ping means there: ICMPv6. Protocol 1 over IPv6
+  // is still available by number.
+  const protocol = family === 6 && text.toLowerCase() === 'icmp' ? ICMPV6 : named;
   const sourcePorts = question.sourcePorts ?? EPHEMERAL_PORTS;
   if (protocol === ICMP || protocol === ICMPV6) {
     const type = question.icmpType ?? (protocol === ICMP ? 8 : 128);

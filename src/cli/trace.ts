@@ -30,7 +30,11 @@ export function registerTrace(program: Command) {
       'instance, ENI, IP, interface endpoint (vpce-…), endpoint service (vpce-svc-…), or NLB ARN/name',
     )
     .option('-p, --port <port>', 'destination port (tcp, udp)', parsePort)
-    .option('--protocol <protocol>', 'tcp, udp, icmp, icmpv6 or a protocol number', 'tcp')
+    .option(
+      '--protocol <protocol>',
+      'tcp, udp, icmp (ICMPv6 between IPv6 addresses), icmpv6 or a protocol number',
+      'tcp',
+    )
     .option('--icmp-type <type>', 'ICMP type (default: echo request)', parseSmallInt)
     .option('--icmp-code <code>', 'ICMP code', parseSmallInt)
     .option('--source-ports <range>', "the client's source ports (default 1024-65535)", parseRange)

@@ -12,6 +12,7 @@ import { buildSnapshot } from '../../src/snapshot/validate.js';
 import {
   type OracleQuestion,
   oracleAdmitted,
+  oracleSources,
   oracleTrace,
   prepareSnapshot,
   scenarioWithQuestionArb,
@@ -130,7 +131,8 @@ suite('engine = brute-force oracle on random snapshots', () => {
         throw error;
       }
       const protocol = question.protocol === 'tcp' ? 6 : 17;
-      const oracle = oracleAdmitted(prepareSnapshot(scenario.raw), question.to, {
+      const snapshot = prepareSnapshot(scenario.raw);
+      const oracle = oracleAdmitted(snapshot, question.to, {
         family: 4,
         protocol: question.protocol,
         ports,
@@ -185,6 +187,23 @@ suite('engine = brute-force oracle on random snapshots', () => {
         missing: describe(missing),
         question: JSON.stringify(question),
       }).toMatchObject({ extra: 'none', missing: 'none' });
+      // The reaching ENIs, on ENIs with one IPv4 address only: there the engine's "from or to
+      // some address of the ENI" and the oracle's "its primary address" ask the same thing.
+      const single = (id: string) => {
+        const eni = network.enis.get(id);
+        return eni !== undefined && eni.ipv4.length === 1 && eni.ipv6.length === 0;
+      };
+      const named = engine.destinations.map((d) => d.eniId);
+      if (!question.to.match(/^[\d.]+$/) && !named.every(single)) return;
+      const oracleSourceIds = oracleSources(snapshot, question.to, {
+        family: 4,
+        protocol: question.protocol,
+        ports,
+        ...(question.sourcePorts ? { sourcePorts: question.sourcePorts } : {}),
+      }).map((box) => box.eniId);
+      expect([...new Set(engine.sources.map((s) => s.eniId).filter(single))].sort()).toEqual(
+        [...new Set(oracleSourceIds.filter(single))].sort(),
+      );
     },
   );
 });

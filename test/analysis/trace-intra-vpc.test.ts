@@ -247,6 +247,30 @@ describe('trace between ENIs of one VPC', () => {
     expect(run(docs, { port: 443 }).verdict).toBe('unreachable');
   });
 
+  it('icmp between IPv6 addresses is ICMPv6, echo request by default', () => {
+    const docs = privateLinkDocs();
+    server(docs, [
+      { IpProtocol: 'icmpv6', FromPort: -1, ToPort: -1, Ipv6Ranges: [{ CidrIpv6: '::/0' }] },
+    ]);
+    item(docs, 'NetworkInterfaces', IDS.clientEni).Ipv6Addresses = [
+      { Ipv6Address: '2600:1f18::10' },
+    ];
+    const ping = traceFlow(networkOf(docs), {
+      from: '2600:1f18::10',
+      to: '2600:1f18::20',
+      protocol: 'icmp',
+    });
+    expect(ping.question).toMatchObject({ protocol: 'icmpv6', icmp: { type: 128, code: 0 } });
+    expect(ping.verdict).toBe('reachable');
+    // Protocol 1 by number stays ICMP for IPv4, which no IPv6 rule admits.
+    const one = traceFlow(networkOf(docs), {
+      from: '2600:1f18::10',
+      to: '2600:1f18::20',
+      protocol: 1,
+    });
+    expect(one.verdict).toBe('unreachable');
+  });
+
   it('IPv6 NACL entries judge only IPv6 packets', () => {
     const docs = privateLinkDocs();
     server(
