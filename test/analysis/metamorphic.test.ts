@@ -1,11 +1,14 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { reachMatrix } from '../../src/analysis/reach/matrix.js';
+import { reachFrom } from '../../src/analysis/reach/reach-from.js';
 import { traceFlow } from '../../src/analysis/trace.js';
 import { UsageError } from '../../src/errors.js';
 import { formatIp, type IpAddress } from '../../src/net/address.js';
 import { cidr, cidrContains } from '../../src/net/cidr.js';
 import { buildNetwork } from '../../src/network/build.js';
+import type { Eni } from '../../src/network/types.js';
+import { resolveSource } from '../../src/paths/resolve.js';
 import { buildSnapshot } from '../../src/snapshot/validate.js';
 import { type OracleQuestion, scenarioWithQuestionArb } from '../oracle/index.js';
 
@@ -192,6 +195,43 @@ describe('metamorphic relations on random snapshots', () => {
           }
         }
       }
+    },
+  );
+
+  test.prop([scenarioWithQuestionArb()], RUNS)(
+    'reach --from lists exactly the destinations trace reaches from that source',
+    ({ scenario, question }) => {
+      if (question.protocol !== 'tcp' && question.protocol !== 'udp') return;
+      const network = networkOf(scenario.raw);
+      const { protocol, port } = question;
+      let source: Eni;
+      let reached: ReturnType<typeof reachFrom>;
+      try {
+        source = resolveSource(network, question.from);
+        reached = reachFrom(network, {
+          from: question.from,
+          protocol,
+          ports: { from: port, to: port },
+        });
+      } catch (error) {
+        if (error instanceof UsageError) return;
+        throw error;
+      }
+      // One IPv4 address: then "from the ENI" means the same to reach and to trace.
+      if (source.ipv4.length !== 1 || source.ipv6.length > 0) return;
+      if (source.kind !== 'instance' && source.kind !== 'other') return;
+      const expected = new Set<string>();
+      for (const d of network.enis.values()) {
+        if (d.vpcId !== source.vpcId || d.kind === 'nlb-node' || d.id === source.id) continue;
+        const label = d.kind === 'vpc-endpoint' ? (d.vpcEndpointId ?? d.id) : d.id;
+        const targets = d.kind === 'vpc-endpoint' ? [label] : d.ipv4.map(formatIp);
+        const traced = targets.some(
+          (to) =>
+            traceFlow(network, { from: source.id, to, protocol, port }).verdict !== 'unreachable',
+        );
+        if (traced) expected.add(label);
+      }
+      expect(reached.destinations.map((d) => d.destination).sort()).toEqual([...expected].sort());
     },
   );
 
