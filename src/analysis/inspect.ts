@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { describeSecurityGroupRule } from '../filters/security-group.js';
-import { formatIp, ipKey, parseIp } from '../net/address.js';
+import { formatIp, parseIp } from '../net/address.js';
 import { formatCidr } from '../net/cidr.js';
 import { formatProtocol } from '../net/protocol.js';
 import type {
@@ -13,6 +13,7 @@ import type {
   Subnet,
   TargetGroup,
 } from '../network/types.js';
+import { eniAtAddress } from '../paths/resolve.js';
 
 /** What was loaded: one count per kind, the files skipped, the warnings. */
 export function inspectSummary(network: Network) {
@@ -100,8 +101,7 @@ function inspectOther(network: Network, id: string): Record<string, unknown> {
     };
   }
   const parsed = parseIp(id);
-  const eni =
-    network.enis.get(id) ?? (parsed.ok ? network.eniByIp.get(ipKey(parsed.value)) : undefined);
+  const eni = network.enis.get(id) ?? (parsed.ok ? eniAtAddress(network, parsed.value) : undefined);
   if (eni !== undefined) return { ...presentEni(network, eni), kind: 'network-interface' };
   const subnet = network.subnets.get(id);
   if (subnet !== undefined) return { kind: 'subnet', ...presentSubnet(network, subnet) };

@@ -227,6 +227,7 @@ export function buildTargetGroups(
   enis: Map<string, Eni>,
   instances: Map<string, Instance>,
   eniByIp: Map<string, Eni>,
+  sharedAddresses: Map<string, Eni[]>,
 ) {
   const attributes = attributeMaps(
     ctx.snapshot.TargetGroupAttributes.map((w) => [w.TargetGroupArn, w.Attributes]),
@@ -240,7 +241,9 @@ export function buildTargetGroups(
   const groups = new Map<string, TargetGroup>();
   for (const data of ctx.snapshot.TargetGroups) {
     const descriptions = health.get(data.TargetGroupArn) ?? [];
-    const targets = descriptions.map((d) => toTarget(ctx, data, d, enis, instances, eniByIp));
+    const targets = descriptions.map((d) =>
+      toTarget(ctx, data, d, enis, instances, eniByIp, sharedAddresses),
+    );
     const hcPort = data.HealthCheckPort;
     groups.set(data.TargetGroupArn, {
       arn: data.TargetGroupArn,
@@ -270,6 +273,7 @@ function toTarget(
   enis: Map<string, Eni>,
   instances: Map<string, Instance>,
   eniByIp: Map<string, Eni>,
+  sharedAddresses: Map<string, Eni[]>,
 ): Target {
   const id = d.Target.Id;
   let eni: Eni | undefined;
@@ -278,7 +282,11 @@ function toTarget(
     eni = primary === undefined ? undefined : enis.get(primary);
   } else if (/^[0-9a-f.:]+$/i.test(id)) {
     const parsed = ip(id);
-    eni = eniByIp.get(ipKey(parsed));
+    // An address several VPCs use names the ENI in the target group's VPC.
+    const key = ipKey(parsed);
+    eni =
+      sharedAddresses.get(key)?.find((candidate) => candidate.vpcId === group.VpcId) ??
+      eniByIp.get(key);
     if (eni === undefined) {
       ctx.warn(
         'TARGET_OUTSIDE_SNAPSHOT',

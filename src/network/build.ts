@@ -31,9 +31,16 @@ export function buildNetwork(snapshot: Snapshot): Network {
   assignAssumedAddresses(ctx, enis, subnets);
   const instances = buildInstances(ctx, enis);
   const eniByIp = new Map<string, Eni>();
+  const sharedAddresses = new Map<string, Eni[]>();
   const groupMembers = new Map<string, Eni[]>();
   for (const eni of enis.values()) {
-    for (const address of [...eni.ipv4, ...eni.ipv6]) eniByIp.set(ipKey(address), eni);
+    for (const address of [...eni.ipv4, ...eni.ipv6]) {
+      const key = ipKey(address);
+      const first = eniByIp.get(key);
+      if (first === undefined) eniByIp.set(key, eni);
+      else if (first !== eni)
+        sharedAddresses.set(key, [...(sharedAddresses.get(key) ?? [first]), eni]);
+    }
     for (const groupId of eni.securityGroupIds) {
       const members = groupMembers.get(groupId);
       if (members === undefined) groupMembers.set(groupId, [eni]);
@@ -43,7 +50,7 @@ export function buildNetwork(snapshot: Snapshot): Network {
   const vpcEndpoints = buildVpcEndpoints(ctx, vpcs, enis);
   const endpointServices = buildEndpointServices(ctx);
   const loadBalancers = buildLoadBalancers(ctx, subnets, enis);
-  const targetGroups = buildTargetGroups(ctx, enis, instances, eniByIp);
+  const targetGroups = buildTargetGroups(ctx, enis, instances, eniByIp, sharedAddresses);
   return {
     snapshot,
     vpcs,
@@ -57,6 +64,7 @@ export function buildNetwork(snapshot: Snapshot): Network {
     loadBalancers,
     targetGroups,
     eniByIp,
+    sharedAddresses,
     groupMembers,
     warnings: ctx.warnings,
   };

@@ -243,8 +243,13 @@ export interface Network {
   readonly endpointServices: ReadonlyMap<string, EndpointService>;
   readonly loadBalancers: ReadonlyMap<string, LoadBalancer>;
   readonly targetGroups: ReadonlyMap<string, TargetGroup>;
-  /** Every private address of every ENI, keyed by `ipKey`. */
+  /** Every private address of every ENI, keyed by `ipKey` (the first ENI when several share it). */
   readonly eniByIp: ReadonlyMap<string, Eni>;
+  /**
+   * Addresses more than one ENI holds, with all of them: VPCs of different accounts often use the
+   * same private ranges, so an address alone does not always name one interface.
+   */
+  readonly sharedAddresses: ReadonlyMap<string, readonly Eni[]>;
   /** ENIs that carry each security group. */
   readonly groupMembers: ReadonlyMap<string, readonly Eni[]>;
   readonly warnings: readonly Warning[];

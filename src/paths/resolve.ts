@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { type IpAddress, ipKey, parseIp } from '../net/address.js';
+import { formatIp, type IpAddress, ipKey, parseIp } from '../net/address.js';
 import type { Eni, LoadBalancer, Network, NlbNode, VpcEndpoint } from '../network/types.js';
 
 /** What a `--to` names, once looked up in the network. */
@@ -33,7 +33,23 @@ function lookupEni(network: Network, selector: string): Eni | undefined {
   }
   if (selector.startsWith('eni-')) return network.enis.get(selector);
   const parsed = parseIp(selector);
-  return parsed.ok ? network.eniByIp.get(ipKey(parsed.value)) : undefined;
+  return parsed.ok ? eniAtAddress(network, parsed.value) : undefined;
+}
+
+/**
+ * The ENI that holds a private address. Overlapping VPCs (common across accounts) can give two
+ * ENIs one address; then the address names neither, and the user is asked for the ENI.
+ */
+export function eniAtAddress(network: Network, address: IpAddress): Eni | undefined {
+  const shared = network.sharedAddresses.get(ipKey(address));
+  if (shared !== undefined) {
+    const owners = shared.map((eni) => `${eni.id} in ${eni.vpcId}`).join(', ');
+    throw new UsageError(
+      `${formatIp(address)} is an address of several network interfaces: ${owners}`,
+      'give the ENI ID (eni-…) or the instance ID instead',
+    );
+  }
+  return network.eniByIp.get(ipKey(address));
 }
 
 /**
@@ -78,7 +94,7 @@ function classifyEni(network: Network, eni: Eni): Destination {
   return { kind: 'eni', eni };
 }
 
-function serviceEndpoints(network: Network, serviceId: string, sourceVpcId: string): Destination {
+function serviceEndpoints(network: Network, serviceId: string, _sourceVpcId: string): Destination {
   const service = network.endpointServices.get(serviceId);
   const name = service?.name;
   const endpoints = [...network.vpcEndpoints.values()].filter(

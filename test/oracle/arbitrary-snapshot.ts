@@ -1,7 +1,8 @@
 /**
  * Turns a drawn skeleton and rule set into describe-* JSON (arbitrary.ts draws them). Addresses
  * are laid out so nothing collides: VPC v is 10.v.0.0/16, its subnet s is 10.v.s.0/24, plain
- * ENIs use hosts 10-237, endpoint ENIs 240-241 and NLB nodes 250-252.
+ * ENIs use hosts 10-230 (their secondary addresses 231-237), endpoint ENIs 240-241 and NLB nodes
+ * 250-252.
  */
 
 import { addPrivateLink } from './arbitrary-privatelink.js';
@@ -158,8 +159,9 @@ function layoutOf(skeleton: Skeleton): Layout {
     const v = e.vpc % skeleton.vpcCount;
     const inVpc = subnets.filter((s) => s.vpc === v);
     const subnet = inVpc[e.subnet % inVpc.length]!;
+    // Primaries stay in 10-230, so they never meet a secondary address (231 and up).
     let host = e.host;
-    while (taken.has(`${subnet.id}/${host}`)) host += 1;
+    while (taken.has(`${subnet.id}/${host}`)) host = host >= 230 ? 10 : host + 1;
     taken.add(`${subnet.id}/${host}`);
     const base = `10.${v}.${subnet.index}`;
     return {
