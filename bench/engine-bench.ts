@@ -38,7 +38,7 @@ export interface EngineFigures {
   readonly matrix: RunTiming & {
     readonly cells: number;
     readonly classes: number;
-    /** Set when the budget ran out: the figure is the time so far scaled by classes left. */
+    /** Set when the budget ran out: the figure is the time so far scaled to all classes. */
     readonly estimatedFrom?: { readonly classesDone: number; readonly elapsedMs: number };
   };
   readonly edits: {
