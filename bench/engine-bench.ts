@@ -188,7 +188,7 @@ class BudgetSpent extends Error {}
  * done. Classes come in VPC and subnet order, not at random, so the estimate is rough; the note
  * says so. A budget of 0 leaves the matrix out.
  */
-function benchMatrix(network: Network, budgetMs: number): EngineFigures['matrix'] {
+export function benchMatrix(network: Network, budgetMs: number): EngineFigures['matrix'] {
   if (budgetMs <= 0) return { medianMs: Number.NaN, runs: 0, warmups: 0, cells: 0, classes: 0 };
   let cells = 0;
   let classes = 0;

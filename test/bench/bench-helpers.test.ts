@@ -1,7 +1,11 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../bench/edits.js';
+import { benchMatrix } from '../../bench/engine-bench.js';
 import { median, percentile } from '../../bench/measure.js';
 import { reachQuestion, traceQuestion } from '../../bench/questions.js';
+import { loadSnapshot } from '../../src/ingest/load.js';
+import { buildNetwork } from '../../src/network/build.js';
 
 function snapshot() {
   return {
@@ -129,5 +133,29 @@ describe('questions from the query mix', () => {
     expect(
       reachQuestion({ target: { kind: 'eni', eniId: 'eni-2' }, protocol: 'tcp', port: 443 }),
     ).toEqual({ to: 'eni-2', protocol: 'tcp', ports: { from: 443, to: 443 } });
+  });
+});
+
+describe('the all-pairs matrix figure', () => {
+  const network = buildNetwork(
+    loadSnapshot(join(import.meta.dirname, '../../examples/privatelink')),
+  );
+
+  it('is left out with no budget, and timed in full when it fits', () => {
+    expect(benchMatrix(network, 0)).toMatchObject({ runs: 0, classes: 0 });
+    const full = benchMatrix(network, 60_000);
+    expect(full.runs).toBeGreaterThan(0);
+    expect(full.estimatedFrom).toBeUndefined();
+    expect(full.cells).toBeGreaterThan(0);
+  });
+
+  it('is estimated from the classes done when the budget runs out', () => {
+    const cut = benchMatrix(network, 1e-6);
+    expect(cut.classes).toBeGreaterThan(1);
+    expect(cut.estimatedFrom?.classesDone).toBeGreaterThan(0);
+    expect(cut.estimatedFrom!.classesDone).toBeLessThan(cut.classes);
+    expect(cut.medianMs).toBeCloseTo(
+      (cut.estimatedFrom!.elapsedMs * cut.classes) / cut.estimatedFrom!.classesDone,
+    );
   });
 });
