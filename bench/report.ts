@@ -168,7 +168,8 @@ function matrixNote(matrix: EngineFigures['matrix']): string {
   const estimate = matrix.estimatedFrom;
   if (estimate !== undefined) {
     const seconds = Math.round(estimate.elapsedMs / 1000);
-    return `estimated: stopped after ${seconds} s with ${estimate.classesDone} of ${matrix.classes} classes done, scaled to all`;
+    const done = `${estimate.classesDone} of ${matrix.classes} classes done`;
+    return `estimated: stopped after ${seconds} s with ${done}, scaled to all`;
   }
   if (matrix.runs === 0) return 'not run (--no-matrix)';
   const runs = matrix.runs === 1 ? 'one cold run' : `median of ${matrix.runs}`;

@@ -10,7 +10,7 @@
  *   npm run -s bench -- --json         # one JSON document on stdout
  *   npm run bench -- --seed 2          # another seed (1 by default)
  *   npm run bench -- --no-matrix       # leave out the all-pairs matrix (the slowest figure)
- *   npm run bench -- --matrix-budget 60   # stop the matrix after 60 s and estimate (600 by default)
+ *   npm run bench -- --matrix-budget 60  # stop a matrix after 60 s and estimate it (default 600)
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -60,7 +60,8 @@ function parseNames(text: string): WorkloadName[] {
 
 function usage(message: string): never {
   console.error(
-    `bench: ${message}\nusage: npm run bench -- [--w3] [--only W1,W4] [--json] [--seed N] [--no-matrix | --matrix-budget S]`,
+    `bench: ${message}\nusage: npm run bench -- [--w3] [--only W1,W4] [--json] [--seed N] ` +
+      '[--no-matrix | --matrix-budget S]',
   );
   process.exit(2);
 }

@@ -56,7 +56,7 @@ export function traceFlow(
 ): TraceResult {
   const service = resolveService(question);
   const source = resolveSource(network, question.from);
-  const destination = resolveDestination(network, question.to, source.vpcId);
+  const destination = resolveDestination(network, question.to);
   const ctx: TraceContext = {
     network,
     service,

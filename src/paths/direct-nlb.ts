@@ -147,7 +147,8 @@ function loopback(
     false,
     `${balancer.name} hands ${formatIp(client)} its own connection with the client's address ` +
       `preserved, so source and destination are the same address and the host drops it; ` +
-      `turn off preserve_client_ip.enabled on ${group.name ?? group.arn} or register the target by IP`,
+      `turn off preserve_client_ip.enabled on ${group.name ?? group.arn} ` +
+      'or register the target by IP',
     'NLB_LOOPBACK_WITH_CLIENT_IP_PRESERVED',
   );
 }

@@ -58,12 +58,8 @@ export function eniAtAddress(network: Network, address: IpAddress): Eni | undefi
  * them out); an endpoint service (every endpoint of it, each of them);
  * an NLB by ARN or name (every node).
  */
-export function resolveDestination(
-  network: Network,
-  selector: string,
-  sourceVpcId: string,
-): Destination {
-  if (selector.startsWith('vpce-svc-')) return serviceEndpoints(network, selector, sourceVpcId);
+export function resolveDestination(network: Network, selector: string): Destination {
+  if (selector.startsWith('vpce-svc-')) return serviceEndpoints(network, selector);
   if (selector.startsWith('vpce-')) {
     const endpoint = network.vpcEndpoints.get(selector);
     if (endpoint === undefined) throw notFound(selector);
@@ -94,7 +90,7 @@ function classifyEni(network: Network, eni: Eni): Destination {
   return { kind: 'eni', eni };
 }
 
-function serviceEndpoints(network: Network, serviceId: string, _sourceVpcId: string): Destination {
+function serviceEndpoints(network: Network, serviceId: string): Destination {
   const service = network.endpointServices.get(serviceId);
   const name = service?.name;
   const endpoints = [...network.vpcEndpoints.values()].filter(
@@ -108,10 +104,9 @@ function serviceEndpoints(network: Network, serviceId: string, _sourceVpcId: str
       "add the consumer account's describe-vpc-endpoints output, or trace to the endpoint ID",
     );
   }
-  const chosen = endpoints;
   return {
     kind: 'endpoint-enis',
-    enis: chosen.flatMap((endpoint) => endpointEnis(network, endpoint)),
+    enis: endpoints.flatMap((endpoint) => endpointEnis(network, endpoint)),
     label: serviceId,
   };
 }

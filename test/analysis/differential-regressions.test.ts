@@ -3,6 +3,7 @@ import { reachTo } from '../../src/analysis/reach/reach.js';
 import { traceFlow } from '../../src/analysis/trace.js';
 import {
   aclEntry,
+  copyEni,
   IDS,
   item,
   networkOf,
@@ -48,13 +49,7 @@ describe('regressions found by the brute-force oracle', () => {
     item(docs, 'SecurityGroups', IDS.clientSg).IpPermissionsEgress = [
       { IpProtocol: '-1', IpRanges: [{ CidrIp: '10.0.0.0/16' }] },
     ];
-    docs.NetworkInterfaces.push({
-      ...item(docs, 'NetworkInterfaces', IDS.clientEni),
-      NetworkInterfaceId: 'eni-0c0000000000000c2',
-      PrivateIpAddress: '10.0.1.11',
-      PrivateIpAddresses: [{ PrivateIpAddress: '10.0.1.11', Primary: true }],
-      Attachment: undefined,
-    });
+    copyEni(docs, IDS.clientEni, 'eni-0c0000000000000c2', '10.0.1.11');
     const result = traceFlow(networkOf(docs), {
       from: IDS.clientEni,
       to: 'eni-0c0000000000000c2',

@@ -2,18 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { inspectResource } from '../../src/analysis/inspect.js';
 import { traceFlow } from '../../src/analysis/trace.js';
 import { UsageError } from '../../src/errors.js';
-import { IDS, item, networkOf, privateLinkDocs } from '../fixtures/privatelink-network.js';
+import { copyEni, IDS, item, networkOf, privateLinkDocs } from '../fixtures/privatelink-network.js';
 
 /** A consumer ENI that happens to use the first target's address, as overlapping VPCs do. */
 function withTwin() {
   const docs = privateLinkDocs();
-  docs.NetworkInterfaces.push({
-    ...item(docs, 'NetworkInterfaces', IDS.clientEni),
-    NetworkInterfaceId: 'eni-0c00000000000twin',
-    PrivateIpAddress: '10.1.11.10',
-    PrivateIpAddresses: [{ PrivateIpAddress: '10.1.11.10', Primary: true }],
-    Attachment: undefined,
-  });
+  copyEni(docs, IDS.clientEni, 'eni-0c00000000000twin', '10.1.11.10');
   return docs;
 }
 

@@ -44,7 +44,9 @@ export function fixSuggestion(network: Network, failing: readonly FailingHop[]):
   if (commands.length === 0) {
     const where = [...new Set(failing.map((f) => f.hop.component))].join(', ');
     return {
-      text: `let the refused packets through ${where}; no rule narrower than the whole address space names the peer, so none is proposed`,
+      text:
+        `let the refused packets through ${where}; no rule narrower than the whole address ` +
+        'space names the peer, so none is proposed',
       commands: [],
     };
   }
@@ -57,13 +59,15 @@ function describeChange(change: FixChange): string {
     const rule = change.rule;
     const peer = rule.peer.kind === 'cidr' ? rule.peer.cidr : rule.peer.groupId;
     const way = change.direction === 'ingress' ? `inbound from ${peer}` : `outbound to ${peer}`;
-    return `add a rule to ${rule.groupId}: allow ${rule.ipProtocol} ${portText(rule.fromPort, rule.toPort)} ${way}`;
+    const ports = portText(rule.fromPort, rule.toPort);
+    return `add a rule to ${rule.groupId}: allow ${rule.ipProtocol} ${ports} ${way}`;
   }
   const rule = change.rule;
   const verb = rule.operation === 'create' ? 'add entry' : 'replace entry';
   const protocol = rule.protocol === '17' ? 'udp' : 'tcp';
   const way = rule.egress ? `outbound to ${rule.cidr}` : `inbound from ${rule.cidr}`;
-  return `${verb} ${rule.ruleNumber} of ${rule.networkAclId}: allow ${protocol} ${portText(rule.fromPort, rule.toPort)} ${way}`;
+  const ports = portText(rule.fromPort, rule.toPort);
+  return `${verb} ${rule.ruleNumber} of ${rule.networkAclId}: allow ${protocol} ${ports} ${way}`;
 }
 
 function portText(from: number, to: number): string {

@@ -4,7 +4,8 @@ import { DEFAULT_MODEL_OPTIONS, type Limitation, type TraceContext } from '../..
 import { LOAD_BALANCER_PORTS, type Service } from '../../paths/flows.js';
 import { targetHealth } from '../../paths/health.js';
 import type { Hop } from '../../paths/hop.js';
-import { forwardedGroups, targetLeg } from '../../paths/load-balancer.js';
+import { forwardedGroups, targetLeg, targetWaypoint } from '../../paths/load-balancer.js';
+import type { PathWaypoints } from '../../paths/path.js';
 import { crossZoneFor, targetZone } from '../../paths/target-choice.js';
 import type { FailingHop } from '../fix/failing-hops.js';
 import type { Finding, Severity } from './finding.js';
@@ -21,6 +22,8 @@ interface Leg {
   readonly port: number;
   readonly protocol: number;
   readonly purpose: 'data' | 'health';
+  /** Where a data leg sits, as fix reads a failing hop's path (health checks have none). */
+  readonly waypoints?: PathWaypoints;
 }
 
 /**
@@ -98,6 +101,16 @@ function dataLegs(
           port,
           protocol,
           purpose: 'data',
+          waypoints: {
+            source: { eniId: node.eniId ?? '', address: formatIp(address) },
+            loadBalancer: {
+              arn: balancer.arn,
+              nodeEniId: node.eniId,
+              nodeAddress: formatIp(address),
+              availabilityZoneId: node.availabilityZoneId,
+            },
+            target: targetWaypoint(ctx, target, group, port),
+          },
         };
         collector.add(info, leg.forward, leg.return);
       }
@@ -267,25 +280,5 @@ class LegCollector {
 function failingHop(hop: Hop, leg: Leg): FailingHop {
   if (leg.purpose === 'health')
     return { hop, health: { targetGroupArn: leg.group.arn, targetId: leg.target.id } };
-  const eni = leg.target.eniId;
-  return {
-    hop,
-    waypoints: {
-      source: { eniId: leg.node.eniId ?? '', address: leg.address },
-      loadBalancer: {
-        arn: leg.balancer.arn,
-        nodeEniId: leg.node.eniId,
-        nodeAddress: leg.address,
-        availabilityZoneId: leg.node.availabilityZoneId,
-      },
-      target: {
-        id: leg.target.id,
-        targetGroupArn: leg.group.arn,
-        eniId: eni,
-        address: leg.target.ip && formatIp(leg.target.ip),
-        port: leg.port,
-        availabilityZoneId: undefined,
-      },
-    },
-  };
+  return leg.waypoints === undefined ? { hop } : { hop, waypoints: leg.waypoints };
 }

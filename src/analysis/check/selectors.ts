@@ -62,7 +62,7 @@ function checkResolves(
 ): void {
   try {
     if (role === 'from') resolveSource(network, selector);
-    else resolveDestination(network, selector, '');
+    else resolveDestination(network, selector);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     const reason = error.message.replace(/^--(from|to) \S+ /, '');

@@ -71,7 +71,7 @@ function candidateEnis(network: Network): Eni[] {
 
 /** A destination that is one plain ENI is not its own source. */
 function destinationEniId(network: Network, to: string): string | undefined {
-  const destination = resolveDestination(network, to, '');
+  const destination = resolveDestination(network, to);
   return destination.kind === 'eni' ? destination.eni.id : undefined;
 }
 

@@ -99,9 +99,8 @@ export function destinationSides(
   ctx: SideContext,
   to: string,
   scope: ReachScope,
-  nearVpc?: string,
 ): DestinationSide[] {
-  const destination = resolveDestination(ctx.network, to, nearVpc ?? '');
+  const destination = resolveDestination(ctx.network, to);
   if (destination.kind === 'load-balancer') {
     throw new UsageError(
       `reach --to ${to}: a load balancer reached directly is not supported by reach`,

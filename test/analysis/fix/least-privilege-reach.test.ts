@@ -8,15 +8,11 @@ import { buildNetwork } from '../../../src/network/build.js';
 import type { Snapshot } from '../../../src/snapshot/snapshot.js';
 import { BROKEN, MANUAL_ONLY, QUESTION } from './examples.js';
 
-const CONSUMER_VPC = 'vpc-01d98ca7cdf5e9034';
-
 /** Every request packet the endpoint carries through to the service, any protocol and port. */
 function admitted(snapshot: Snapshot): PacketSet {
   const ctx = sideContext(buildNetwork(snapshot), {});
   const sets = (['tcp', 'udp'] as const).flatMap((protocol) =>
-    destinationSides(ctx, QUESTION.to, resolveScope({ protocol }), CONSUMER_VPC).map(
-      (side) => side.admitted,
-    ),
+    destinationSides(ctx, QUESTION.to, resolveScope({ protocol })).map((side) => side.admitted),
   );
   return PacketSet.unionAll(sets);
 }
